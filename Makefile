@@ -1,0 +1,56 @@
+# Two entry points for a fresh Debian machine: `make run` and `make test`.
+# Each creates .venv and installs what it needs; nothing is installed by hand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+QM     := assets/translations/zh_Hans.qm assets/translations/zh_Hant.qm assets/translations/en.qm
+ARGS   ?=
+
+.PHONY: run test lint format content translations bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Qt translation files: zh_Hans.ts is edited by people, zh_Hant.ts is generated from it (OpenCC).
+assets/translations/zh_Hant.ts: assets/translations/zh_Hans.ts kiosk/i18n_build.py $(STAMP)
+	$(BIN)/python -m kiosk.i18n_build $< $@
+
+assets/translations/%.qm: assets/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# Rebuilds the bundled content database only when a source changed.
+kiosk/data/content.sqlite: $(wildcard kiosk/data/content/*.toml) $(STAMP)
+	$(BIN)/kiosk content build
+
+content: kiosk/data/content.sqlite
+
+run: $(STAMP) content translations
+	$(BIN)/kiosk run $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check kiosk tests bench
+	$(BIN)/ruff format --check kiosk tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format kiosk tests bench
+	$(BIN)/ruff check --fix kiosk tests bench
+
+test: $(STAMP) translations lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) content translations
+	$(BIN)/python bench/run.py
+
+# Screenshots of every screen in a real X window (needs Debian's xvfb; see README).
+screenshots: $(STAMP) content translations
+	xvfb-run -a -s "-screen 0 1920x1920x24" $(BIN)/python bench/screenshots.py screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(QM) assets/translations/zh_Hant.ts

@@ -1,0 +1,45 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>HomeScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/home.py" line="59" />
+        <source>%n sectors</source>
+        <translation>
+            <numerusform>%n sector</numerusform><numerusform>%n sectors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/home.py" line="61" />
+        <source>%n programmes</source>
+        <translation>
+            <numerusform>%n programme</numerusform><numerusform>%n programmes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/search.py" line="94" />
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SectorsScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/sectors.py" line="49" />
+        <source>%n programmes</source>
+        <translation>
+            <numerusform>%n programme</numerusform><numerusform>%n programmes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="58" />
+        <source>%n programmes on your list</source>
+        <translation>
+            <numerusform>%n programme on your list</numerusform><numerusform>%n programmes on your list</numerusform></translation>
+    </message>
+</context>
+</TS>

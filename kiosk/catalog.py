@@ -1,0 +1,250 @@
+"""The content the kiosk shows, read once from the bundled database into plain objects.
+
+Screens receive these frozen objects and never touch SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from kiosk.data.content_models import (
+    CONTENT_SCHEMA_VERSION,
+    ContactRow,
+    FootnoteRow,
+    KeyPointRow,
+    LinkRow,
+    Meta,
+    SearchTermRow,
+    SectorRow,
+    SupportRow,
+    TextRow,
+)
+from kiosk.errors import ContentError
+from kiosk.l10n import L10n, Language
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    code: str
+    sector_code: str
+    name: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    code: str
+    icon: str
+    new_from: str | None
+    name: L10n
+    jobs: tuple[L10n, ...]
+    programmes: tuple[Programme, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    step: int
+    text: L10n
+    footnotes: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    parts: tuple[L10n, ...]  # one part, or footnote 5's i, ii, iii
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    code: str
+    title: L10n
+    description: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    code: str
+    url: str
+    title: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    code: str
+    title: L10n | None
+    organisation: L10n | None
+    address: L10n | None
+    text: L10n | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerm:
+    kind: str  # "sector" | "programme" | "job"
+    sector_code: str
+    programme_code: str | None
+    text: str
+    language: Language
+    forms: tuple[str, ...]
+
+
+def _present(value: L10n | None) -> L10n | None:
+    return value if value is not None and value.zh_hans is not None else None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    rules_version: str
+    source_hash: str
+    sectors: tuple[Sector, ...]
+    texts: dict[str, L10n]
+    key_points: tuple[KeyPoint, ...]
+    footnotes: tuple[Footnote, ...]
+    supports: tuple[Support, ...]
+    links: tuple[Link, ...]
+    contacts: tuple[Contact, ...]
+    search_terms: tuple[SearchTerm, ...]
+
+    def sector(self, code: str) -> Sector:
+        for sector in self.sectors:
+            if sector.code == code:
+                return sector
+        raise KeyError(code)
+
+    def programme(self, code: str) -> Programme:
+        for sector in self.sectors:
+            for programme in sector.programmes:
+                if programme.code == code:
+                    return programme
+        raise KeyError(code)
+
+    @property
+    def programmes(self) -> tuple[Programme, ...]:
+        return tuple(p for sector in self.sectors for p in sector.programmes)
+
+    def text(self, key: str) -> L10n:
+        return self.texts[key]
+
+    def texts_with_prefix(self, prefix: str) -> list[L10n]:
+        return [value for key, value in self.texts.items() if key.startswith(prefix + ".")]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``kiosk content list --json`` document (DESIGN.md)."""
+        return {
+            "rules_version": self.rules_version,
+            "sectors": [
+                {
+                    "code": sector.code,
+                    "name": sector.name.as_dict(),
+                    "new_from": sector.new_from,
+                    "jobs": {
+                        language: [job.get(language) for job in sector.jobs]
+                        for language in ("zh-Hans", "zh-Hant", "en")
+                    },
+                    "programmes": [
+                        {"code": p.code, "name": p.name.as_dict()} for p in sector.programmes
+                    ],
+                }
+                for sector in self.sectors
+            ],
+        }
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read the whole content database; any problem becomes one ContentError sentence."""
+    if not path.is_file():
+        raise ContentError(
+            f"The content database {path} is missing: reinstall the kiosk or run "
+            "'kiosk content build'."
+        )
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with Session(engine) as session:
+            return _read(session, path)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        raise ContentError(
+            f"The content database {path} cannot be read ({reason}): reinstall the kiosk or run "
+            "'kiosk content build'."
+        ) from error
+    finally:
+        engine.dispose()
+
+
+def _read(session: Session, path: Path) -> Catalog:
+    meta = dict(session.execute(select(Meta.key, Meta.value)).tuples().all())
+    if meta.get("schema_version") != str(CONTENT_SCHEMA_VERSION):
+        raise ContentError(
+            f"The content database {path} is of another version "
+            f"({meta.get('schema_version')!r}, expected {CONTENT_SCHEMA_VERSION}): rebuild it "
+            "with 'kiosk content build'."
+        )
+    sector_rows = session.scalars(
+        select(SectorRow)
+        .order_by(SectorRow.position)
+        .options(selectinload(SectorRow.programmes), selectinload(SectorRow.jobs))
+    ).all()
+    if not sector_rows:
+        raise ContentError(f"The content database {path} has no sectors: rebuild it.")
+    sectors = tuple(
+        Sector(
+            code=row.code,
+            icon=row.icon,
+            new_from=row.new_from,
+            name=row.name,
+            jobs=tuple(job.name for job in row.jobs),
+            programmes=tuple(Programme(p.code, row.code, p.name) for p in row.programmes),
+        )
+        for row in sector_rows
+    )
+    footnote_parts: dict[int, list[L10n]] = {}
+    for note in session.scalars(select(FootnoteRow).order_by(FootnoteRow.number, FootnoteRow.part)):
+        footnote_parts.setdefault(note.number, []).append(note.text)
+    return Catalog(
+        rules_version=meta.get("rules_version", ""),
+        source_hash=meta.get("source_hash", ""),
+        sectors=sectors,
+        texts={row.key: row.value for row in session.scalars(select(TextRow).order_by(TextRow.position))},
+        key_points=tuple(
+            KeyPoint(row.step, row.text, tuple(int(n) for n in row.footnotes.split(",") if n))
+            for row in session.scalars(select(KeyPointRow).order_by(KeyPointRow.step))
+        ),
+        footnotes=tuple(Footnote(n, tuple(parts)) for n, parts in footnote_parts.items()),
+        supports=tuple(
+            Support(row.code, row.title, row.description)
+            for row in session.scalars(select(SupportRow).order_by(SupportRow.position))
+        ),
+        links=tuple(
+            Link(row.code, row.url, row.title)
+            for row in session.scalars(select(LinkRow).order_by(LinkRow.code))
+        ),
+        contacts=tuple(
+            Contact(
+                row.code,
+                _present(row.title),
+                _present(row.organisation),
+                _present(row.address),
+                _present(row.text),
+                row.phone,
+                row.email,
+            )
+            for row in session.scalars(select(ContactRow).order_by(ContactRow.position))
+        ),
+        search_terms=tuple(
+            SearchTerm(
+                row.kind,
+                row.sector_code,
+                row.programme_code,
+                row.text,
+                row.language,  # type: ignore[arg-type]
+                tuple(row.forms.split("\n")),
+            )
+            for row in session.scalars(select(SearchTermRow).order_by(SearchTermRow.id))
+        ),
+    )

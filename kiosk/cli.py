@@ -1,0 +1,90 @@
+"""The ``kiosk`` command line (contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import resources
+from kiosk.errors import KioskError
+from kiosk.l10n import LANGUAGES
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="The VPAS fair kiosk.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="start the kiosk (full screen by default)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    run.add_argument("--lang", choices=LANGUAGES, help="the language visitors start in")
+    run.add_argument(
+        "--exit-when-ready", action="store_true", help="exit 0 once the first screen is shown"
+    )
+
+    content = commands.add_parser("content", help="build, check or list the content database")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    build = content_commands.add_parser("build", help="build the content database from sources")
+    build.add_argument("--source", type=Path, default=resources.content_source_dir())
+    build.add_argument("--output", type=Path, default=resources.content_db_path())
+    build.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    check = content_commands.add_parser("check", help="check the content sources")
+    check.add_argument("--source", type=Path, default=resources.content_source_dir())
+    listing = content_commands.add_parser("list", help="print sectors and programmes")
+    listing.add_argument("--json", action="store_true", help="as JSON (see DESIGN.md)")
+    return parser
+
+
+def _content(args: argparse.Namespace) -> int:
+    icons = resources.asset("icons", "sectors")
+    if args.content_command == "check":
+        from kiosk.data.content_source import read_sources
+
+        source = read_sources(args.source, icons)
+        count = sum(len(sector.programmes) for sector in source.sectors)
+        print(f"Content sources are valid: {len(source.sectors)} sectors, {count} programmes.")
+        return 0
+    if args.content_command == "build":
+        from kiosk.data.content_build import build_content
+
+        built = build_content(args.source, icons, args.output, force=args.force)
+        print(f"{'Built' if built else 'Up to date:'} {args.output}")
+        return 0
+    from kiosk.catalog import load_catalog
+
+    catalog = load_catalog(resources.content_db_path())
+    if args.json:
+        json.dump(catalog.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for sector in catalog.sectors:
+            print(f"{sector.code}: {sector.name.zh_hans} / {sector.name.en}")
+            for programme in sector.programmes:
+                print(f"  {programme.code}: {programme.name.zh_hans} / {programme.name.en}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0].startswith("-") and arguments[0] not in ("-h", "--help"):
+        arguments.insert(0, "run")
+    args = _parser().parse_args(arguments)
+    try:
+        if args.command == "content":
+            return _content(args)
+        from kiosk.platform_check import window_problem
+
+        problem = window_problem()
+        if problem:
+            raise KioskError(problem)
+        from kiosk.ui.app import run_kiosk  # Qt is imported only for the kiosk itself
+
+        return run_kiosk(
+            windowed=args.windowed, language=args.lang, exit_when_ready=args.exit_when_ready
+        )
+    except KioskError as error:
+        for line in str(error).splitlines():
+            print(f"kiosk: {line}", file=sys.stderr)
+        return 2

@@ -1,0 +1,1 @@
+"""Databases: the read-only content database and the per-machine leads database."""

@@ -1,0 +1,168 @@
+"""``kiosk content build``: the TOML sources -> the bundled SQLite content database.
+
+Traditional Chinese is generated with OpenCC (Hong Kong variant) unless a source gives it, and
+every searchable text gets its pinyin and pinyin initials here, so the kiosk itself never needs
+OpenCC or pypinyin at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from kiosk.data.content_models import (
+    CONTENT_SCHEMA_VERSION,
+    ContactRow,
+    ContentBase,
+    FootnoteRow,
+    JobRow,
+    KeyPointRow,
+    LinkRow,
+    Meta,
+    ProgrammeRow,
+    SearchTermRow,
+    SectorRow,
+    SupportRow,
+    TextRow,
+)
+from kiosk.data.content_source import ContentSource, SourceText, read_sources
+from kiosk.l10n import L10n
+
+
+def source_hash(source_dir: Path) -> str:
+    """What the built database is a function of: the schema version and the source files."""
+    digest = hashlib.sha256(f"schema={CONTENT_SCHEMA_VERSION}\n".encode())
+    for path in sorted(source_dir.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def built_source_hash(db_path: Path) -> str | None:
+    """The source hash recorded in an existing database, or None if there is none."""
+    if not db_path.is_file():
+        return None
+    engine = create_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    try:
+        with Session(engine) as session:
+            return session.scalar(select(Meta.value).where(Meta.key == "source_hash"))
+    except Exception:  # a damaged or foreign file simply counts as "not built"
+        return None
+    finally:
+        engine.dispose()
+
+
+class _Localizer:
+    def __init__(self) -> None:
+        import opencc  # build-time only
+
+        self._to_hant = opencc.OpenCC("s2hk")
+
+    def __call__(self, text: SourceText) -> L10n:
+        zh_hans = text["zh-Hans"]
+        zh_hant = text.get("zh-Hant") or self._to_hant.convert(zh_hans)
+        return L10n(zh_hans=zh_hans, zh_hant=zh_hant, en=text["en"])
+
+
+def search_forms(text: str, language: str) -> list[str]:
+    """Lower-case text, plus full pinyin and initials for Chinese (``rjgc``, ``ruanjiangongcheng``)."""
+    forms = [text.lower()]
+    if language == "zh-Hans":
+        from pypinyin import Style, lazy_pinyin  # build-time only
+
+        syllables = [s.lower() for s in lazy_pinyin(text) if s.strip()]
+        forms.append("".join(syllables).replace(" ", ""))
+        initials = lazy_pinyin(text, style=Style.FIRST_LETTER)
+        forms.append("".join(initials).lower().replace(" ", ""))
+    return list(dict.fromkeys(forms))
+
+
+def _search_terms(
+    kind: str, sector: str, programme: str | None, name: L10n
+) -> Iterator[SearchTermRow]:
+    for language, text in name.as_dict().items():
+        yield SearchTermRow(
+            kind=kind,
+            sector_code=sector,
+            programme_code=programme,
+            text=text,
+            language=language,
+            forms="\n".join(search_forms(text, language)),
+        )
+
+
+def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
+    localize = _Localizer()
+    yield Meta(key="schema_version", value=str(CONTENT_SCHEMA_VERSION))
+    yield Meta(key="source_hash", value=digest)
+    yield Meta(key="rules_version", value=source.rules_version)
+    for position, sector in enumerate(source.sectors, start=1):
+        sector_name = localize(sector.name)
+        yield SectorRow(
+            code=sector.code,
+            position=position,
+            icon=sector.icon,
+            new_from=sector.new_from,
+            name=sector_name,
+        )
+        yield from _search_terms("sector", sector.code, None, sector_name)
+        for p_position, programme in enumerate(sector.programmes, start=1):
+            name = localize(programme.name)
+            yield ProgrammeRow(
+                code=programme.code, sector_code=sector.code, position=p_position, name=name
+            )
+            yield from _search_terms("programme", sector.code, programme.code, name)
+        for j_position, job in enumerate(sector.jobs, start=1):
+            job_name = localize(job)
+            yield JobRow(sector_code=sector.code, position=j_position, name=job_name)
+            yield from _search_terms("job", sector.code, None, job_name)
+    for position, (key, text) in enumerate(source.texts.items(), start=1):
+        yield TextRow(key=key, position=position, value=localize(text))
+    for step, footnotes, text in source.key_points:
+        yield KeyPointRow(step=step, footnotes=",".join(map(str, footnotes)), text=localize(text))
+    for number, part, text in source.footnotes:
+        yield FootnoteRow(number=number, part=part, text=localize(text))
+    for position, (code, title, description) in enumerate(source.supports, start=1):
+        yield SupportRow(
+            code=code, position=position, title=localize(title), description=localize(description)
+        )
+    for code, url, title in source.links:
+        yield LinkRow(code=code, url=url, title=localize(title))
+    for position, contact in enumerate(source.contacts, start=1):
+        fields = {name: localize(text) for name, text in contact.fields.items()}
+        yield ContactRow(
+            code=contact.code,
+            position=position,
+            phone=contact.phone,
+            email=contact.email,
+            **fields,
+        )
+
+
+def build_content(source_dir: Path, icon_dir: Path, output: Path, *, force: bool = False) -> bool:
+    """Build ``output`` from the sources; return False when it was already up to date."""
+    source = read_sources(source_dir, icon_dir)
+    digest = source_hash(source_dir)
+    if not force and built_source_hash(output) == digest:
+        return False
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(suffix=".sqlite", dir=output.parent)
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        engine = create_engine(f"sqlite:///{temp_path}")
+        ContentBase.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            session.add_all(list(_rows(source, digest)))
+        with engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM")
+        engine.dispose()
+        os.replace(temp_path, output)
+    finally:
+        temp_path.unlink(missing_ok=True)
+    return True

@@ -1,0 +1,1 @@
+"""The PySide6 kiosk: application, shell, one module per screen, widgets."""

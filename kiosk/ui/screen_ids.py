@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ScreenId(StrEnum):
+    ATTRACT = "attract"
+    LANGUAGE = "language"
+    HOME = "home"
+    SECTORS = "sectors"
+    SECTOR = "sector"
+    PROGRAMME = "programme"
+    SHORTLIST = "shortlist"
+    SEARCH = "search"
+    ABOUT = "about"
+    SUPPORT = "support"
+    CONTACTS = "contacts"

@@ -1,0 +1,44 @@
+"""Contacts: the general enquiry line in Shenzhen and VTC's admissions office in Hong Kong."""
+
+from __future__ import annotations
+
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import card, clear_layout, label
+
+
+class ContactsScreen(Screen):
+    screen_id = ScreenId.CONTACTS
+
+    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        body = self.scrolling_body()
+        self.heading = label("", "title")
+        body.addWidget(self.heading)
+        frame, self.cards = card("plain")
+        body.addWidget(frame)
+        body.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Contact us")
+
+    def retranslate(self) -> None:
+        lang = self.language
+        self.heading.setText(self.catalog.text("headings.contact").get(lang))
+        clear_layout(self.cards)
+        for contact in self.catalog.contacts:
+            frame, layout = card()
+            frame.setObjectName(f"contact-{contact.code}")
+            if contact.title:
+                layout.addWidget(label(contact.title.get(lang), "section"))
+            if contact.organisation:
+                layout.addWidget(label(contact.organisation.get(lang), "tileTitle"))
+            if contact.address:
+                layout.addWidget(label(self.tr("Address") + ":  " + contact.address.get(lang), "body"))
+            if contact.phone:
+                layout.addWidget(label(self.tr("Telephone") + ":  " + contact.phone, "body"))
+            if contact.email:
+                layout.addWidget(label(self.tr("E-mail") + ":  " + contact.email, "body"))
+            if contact.text:
+                layout.addWidget(label(contact.text.get(lang), "body"))
+            self.cards.addWidget(frame)

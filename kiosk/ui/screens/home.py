@@ -1,0 +1,73 @@
+"""Home: the doors to everything a visitor can do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import Tile, label, svg_pixmap
+from kiosk.ui.widgets.responsive_grid import ResponsiveGrid
+
+
+class HomeScreen(Screen):
+    screen_id = ScreenId.HOME
+
+    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        body = self.scrolling_body()
+        self.heading = label("", "hero")
+        self.slogan = label("", "heroSub")
+        body.addWidget(self.heading)
+        body.addWidget(self.slogan)
+        self.grid = ResponsiveGrid(cell_width=440, max_columns=3)
+        self.tiles: dict[ScreenId, Tile] = {}
+        largest_sector = max(self.catalog.sectors, key=lambda sector: len(sector.programmes))
+        doors: list[tuple[ScreenId, str, str]] = [
+            (ScreenId.SECTORS, "sectors", largest_sector.icon),
+            (ScreenId.SEARCH, "ui", "search"),
+            (ScreenId.ABOUT, "ui", "info"),
+            (ScreenId.SUPPORT, "ui", "support"),
+            (ScreenId.CONTACTS, "ui", "contact"),
+            (ScreenId.SHORTLIST, "ui", "list"),
+        ]
+        for screen, category, icon in doors:
+            tile = Tile(svg_pixmap(category, icon, 120))
+            tile.setMinimumHeight(280)
+            tile.clicked.connect(self._opener(screen))
+            self.tiles[screen] = tile
+        self.grid.set_cells(list(self.tiles.values()))
+        body.addWidget(self.grid)
+        body.addStretch(1)
+        self.data_date = label("", "small")
+        body.addWidget(self.data_date)
+
+    def _opener(self, screen: ScreenId) -> Callable[[], None]:
+        return lambda: self.shell.go_to(screen)
+
+    def title(self) -> str:
+        return self.tr("Home")
+
+    def retranslate(self) -> None:
+        catalog, lang = self.catalog, self.language
+        self.heading.setText(catalog.text("scheme_name").get(lang))
+        self.slogan.setText(catalog.text("slogan").get(lang))
+        programmes = len(catalog.programmes)
+        texts = {
+            ScreenId.SECTORS: (
+                self.tr("Explore sectors"),
+                self.tr("%n sectors", "", len(catalog.sectors))
+                + " · "
+                + self.tr("%n programmes", "", programmes),
+            ),
+            ScreenId.SEARCH: (self.tr("Search"), self.tr("Chinese, English or pinyin")),
+            ScreenId.ABOUT: (self.tr("About VPAS"), self.tr("The path to staying in Hong Kong")),
+            ScreenId.SUPPORT: (self.tr("Enterprise support"), self.tr("Scholarships, internships, jobs")),
+            ScreenId.CONTACTS: (self.tr("Contact us"), self.tr("Telephone, e-mail, address")),
+            ScreenId.SHORTLIST: (self.tr("My list"), self.tr("The programmes you saved")),
+        }
+        for screen, (title, subtitle) in texts.items():
+            self.tiles[screen].set_texts(title, subtitle)
+        self.data_date.setText(
+            catalog.text("data_date").get(lang) + " · " + catalog.text("data_change_note").get(lang)
+        )

@@ -1,0 +1,114 @@
+"""One programme: its names, its sector, job examples, and "add to my list"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.catalog import Programme
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import button, card, chip, clear_layout, label, svg_icon, svg_pixmap
+from kiosk.ui.widgets.flow_layout import FlowLayout
+
+
+class ProgrammeScreen(Screen):
+    screen_id = ScreenId.PROGRAMME
+
+    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.programme: Programme | None = None
+        body = self.scrolling_body()
+        header = QHBoxLayout()
+        header.setSpacing(28)
+        self.picture = QLabel()
+        header.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        self.kind = label("", "subtitle")
+        self.heading = label("", "hero")
+        self.english = label("", "english")
+        for widget in (self.kind, self.heading, self.english):
+            names.addWidget(widget)
+        header.addLayout(names, 1)
+        body.addLayout(header)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(20)
+        self.add_button = button("", "primary", svg_icon("ui", "add", 48))
+        self.add_button.setObjectName("addToList")
+        self.add_button.setMinimumHeight(96)
+        self.add_button.clicked.connect(self._toggle)
+        self.sector_button = button("", "secondary")
+        self.sector_button.setMinimumHeight(96)
+        self.sector_button.clicked.connect(self._open_sector)
+        actions.addWidget(self.add_button, 1)
+        actions.addWidget(self.sector_button, 1)
+        body.addLayout(actions)
+
+        facts, facts_layout = card()
+        self.facts_heading = label("", "section")
+        self.facts_text = label("", "body")
+        facts_layout.addWidget(self.facts_heading)
+        facts_layout.addWidget(self.facts_text)
+        body.addWidget(facts)
+
+        self.jobs_heading = label("", "section")
+        body.addWidget(self.jobs_heading)
+        self.jobs = QWidget()
+        self.jobs_flow = FlowLayout(self.jobs)
+        body.addWidget(self.jobs)
+        body.addStretch(1)
+        shell.signals.shortlist_changed.connect(self._show_list_state)
+
+    def title(self) -> str:
+        return self.programme.name.get(self.language) if self.programme else ""
+
+    def enter(self, **params: str) -> None:
+        self.programme = self.catalog.programme(params["programme"])
+        sector = self.catalog.sector(self.programme.sector_code)
+        self.picture.setPixmap(svg_pixmap("sectors", sector.icon, 160))
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.programme = None
+        for widget in (self.heading, self.english, self.kind, self.facts_text):
+            widget.clear()
+        clear_layout(self.jobs_flow)
+
+    def retranslate(self) -> None:
+        programme, lang = self.programme, self.language
+        if programme is None:
+            return
+        sector = self.catalog.sector(programme.sector_code)
+        self.kind.setText(self.tr("Higher Diploma (2-year), full-time, at VTC"))
+        self.heading.setText(programme.name.get(lang))
+        self.english.setText(programme.name.en)
+        self.english.setVisible(lang != "en")
+        self.sector_button.setText(self.tr("Sector: %1").replace("%1", sector.name.get(lang)))
+        self.facts_heading.setText(self.catalog.text("headings.programmes").get(lang))
+        self.facts_text.setText(self.catalog.text("aims.2").get(lang))
+        self.jobs_heading.setText(self.catalog.text("headings.column_jobs").get(lang))
+        clear_layout(self.jobs_flow)
+        for job in sector.jobs:
+            self.jobs_flow.addWidget(chip(job.get(lang)))
+        self._show_list_state()
+
+    def _show_list_state(self) -> None:
+        if self.programme is None:
+            return
+        on_list = self.programme.code in self.shell.session.shortlist
+        self.add_button.setProperty("added", on_list)
+        self.add_button.setIcon(svg_icon("ui", "check" if on_list else "add", 48))
+        self.add_button.setText(
+            self.tr("On my list (tap to remove)") if on_list else self.tr("Add to my list")
+        )
+        self.add_button.style().unpolish(self.add_button)
+        self.add_button.style().polish(self.add_button)
+
+    def _toggle(self) -> None:
+        if self.programme is not None:
+            self.shell.toggle_shortlist(self.programme.code)
+
+    def _open_sector(self) -> None:
+        if self.programme is not None:
+            self.shell.go_to(ScreenId.SECTOR, sector=self.programme.sector_code)

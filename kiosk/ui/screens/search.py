@@ -1,0 +1,119 @@
+"""Search as you type, in Chinese, English or pinyin (full or initials)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.analytics import EventKind
+from kiosk.search import SearchHit
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import PAGE_MARGIN, Screen
+from kiosk.ui.screens.sector import programme_row
+from kiosk.ui.widgets.common import button, clear_layout, label
+from kiosk.ui.widgets.letter_keyboard import LetterKeyboard
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+MAX_RESULTS = 30
+RECORD_AFTER_MS = 1500  # a search counts once the visitor pauses typing
+
+
+class SearchScreen(Screen):
+    screen_id = ScreenId.SEARCH
+
+    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
+        layout.setSpacing(16)
+        self.field = QLineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.update_results)
+        layout.addWidget(self.field)
+        self.status = label("", "subtitle")
+        layout.addWidget(self.status)
+        results = QWidget()
+        self.results = QVBoxLayout(results)
+        self.results.setSpacing(12)
+        self.results.addStretch(1)
+        layout.addWidget(TouchScrollArea(results), 1)
+        self.keyboard = LetterKeyboard(self.field)
+        layout.addWidget(self.keyboard)
+        self.hits: list[SearchHit] = []
+        self._recorded = ""
+        self._record_timer = QTimer(self)
+        self._record_timer.setSingleShot(True)
+        self._record_timer.setInterval(RECORD_AFTER_MS)
+        self._record_timer.timeout.connect(self._record)
+
+    def title(self) -> str:
+        return self.tr("Search")
+
+    def enter(self, **params: str) -> None:
+        self.keyboard.focus_target()
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self._record()
+        super().hideEvent(event)
+
+    def reset(self) -> None:
+        self._record_timer.stop()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self._recorded = ""
+        self.update_results()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("e.g. 软件, rjgc, ruanjian, cloud"))
+        self.keyboard.retranslate()
+        self.update_results()
+
+    def _opener(self, hit: SearchHit) -> Callable[[], None]:
+        def open_hit() -> None:
+            self._record()
+            if hit.kind == "programme":
+                self.shell.go_to(ScreenId.PROGRAMME, programme=hit.code)
+            else:
+                self.shell.go_to(ScreenId.SECTOR, sector=hit.code)
+
+        return open_hit
+
+    def update_results(self) -> None:
+        query, lang = self.field.text(), self.language
+        self.hits = self.shell.services.search.search(query)
+        clear_layout(self.results)
+        if not query.strip():
+            self.status.setText(self.tr("Type a programme, a sector or a job, in any language."))
+        elif not self.hits:
+            self.status.setText(self.tr("No match. Try fewer letters, or pinyin initials."))
+        else:
+            self.status.setText(self.tr("%n results", "", len(self.hits)))
+        for hit in self.hits[:MAX_RESULTS]:
+            self.results.addWidget(self._row(hit, lang))
+        self.results.addStretch(1)
+        if query.strip():
+            self._record_timer.start()
+
+    def _row(self, hit: SearchHit, lang: str) -> QWidget:
+        if hit.kind == "programme":
+            programme = self.catalog.programme(hit.code)
+            row = programme_row(programme, lang, programme.code in self.shell.session.shortlist)
+        else:
+            sector = self.catalog.sector(hit.code)
+            row = button(self.tr("Sector: %1").replace("%1", sector.name.get(lang)), "row")  # type: ignore[arg-type]
+            row.setObjectName(f"sector-hit-{sector.code}")
+            if hit.matched.kind == "job":
+                row.setText(row.text() + "\n" + self.tr("Job: %1").replace("%1", hit.matched.text))
+        row.clicked.connect(self._opener(hit))
+        return row
+
+    def _record(self) -> None:
+        self._record_timer.stop()
+        query = self.field.text().strip()
+        if query and query != self._recorded:
+            self._recorded = query
+            self.shell.record(EventKind.SEARCH, query, detail=str(len(self.hits)))

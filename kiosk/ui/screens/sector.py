@@ -1,0 +1,94 @@
+"""One sector: its programmes (tap to open) and the leaflet's job examples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.catalog import Programme, Sector
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import TOUCH_MIN, chip, clear_layout, label, svg_icon, svg_pixmap
+from kiosk.ui.widgets.flow_layout import FlowLayout
+
+
+def programme_row(programme: Programme, language: str, on_list: bool) -> QPushButton:
+    """A full-width row button for a programme: its name, with English under Chinese."""
+    name = programme.name.get(language)  # type: ignore[arg-type]
+    text = name if language == "en" else f"{name}\n{programme.name.en}"
+    row = QPushButton(text)
+    row.setProperty("role", "row")
+    row.setObjectName(f"programme-{programme.code}")
+    row.setMinimumHeight(TOUCH_MIN + 24)
+    row.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if on_list:
+        row.setIcon(svg_icon("ui", "star", 40))
+        row.setIconSize(QSize(36, 36))
+    return row
+
+
+class SectorScreen(Screen):
+    screen_id = ScreenId.SECTOR
+
+    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        self.sector: Sector | None = None
+        body = self.scrolling_body()
+        header = QHBoxLayout()
+        header.setSpacing(28)
+        self.picture = QLabel()
+        header.addWidget(self.picture)
+        names = QVBoxLayout()
+        self.heading = label("", "title")
+        self.english = label("", "english")
+        self.badge = label("", "badge", wrap=False)
+        names.addWidget(self.heading)
+        names.addWidget(self.english)
+        names.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        header.addLayout(names, 1)
+        body.addLayout(header)
+        self.programmes_heading = label("", "section")
+        body.addWidget(self.programmes_heading)
+        self.programme_rows = QVBoxLayout()
+        self.programme_rows.setSpacing(14)
+        body.addLayout(self.programme_rows)
+        self.jobs_heading = label("", "section")
+        body.addWidget(self.jobs_heading)
+        self.jobs = QWidget()
+        self.jobs_flow = FlowLayout(self.jobs)
+        body.addWidget(self.jobs)
+        body.addStretch(1)
+        shell.signals.shortlist_changed.connect(self.retranslate)
+
+    def title(self) -> str:
+        return self.sector.name.get(self.language) if self.sector else ""
+
+    def enter(self, **params: str) -> None:
+        self.sector = self.catalog.sector(params["sector"])
+        self.picture.setPixmap(svg_pixmap("sectors", self.sector.icon, 140))
+        self.retranslate()
+
+    def _opener(self, code: str) -> Callable[[], None]:
+        return lambda: self.shell.go_to(ScreenId.PROGRAMME, programme=code)
+
+    def retranslate(self) -> None:
+        sector, lang = self.sector, self.language
+        if sector is None:
+            return
+        self.heading.setText(sector.name.get(lang))
+        self.english.setText(sector.name.en)
+        self.english.setVisible(lang != "en")
+        self.badge.setText(self.tr("New %1").replace("%1", sector.new_from or ""))
+        self.badge.setVisible(bool(sector.new_from))
+        self.programmes_heading.setText(self.catalog.text("headings.column_programmes").get(lang))
+        clear_layout(self.programme_rows)
+        for programme in sector.programmes:
+            row = programme_row(programme, lang, programme.code in self.shell.session.shortlist)
+            row.clicked.connect(self._opener(programme.code))
+            self.programme_rows.addWidget(row)
+        self.jobs_heading.setText(self.catalog.text("headings.column_jobs").get(lang))
+        clear_layout(self.jobs_flow)
+        for job in sector.jobs:
+            self.jobs_flow.addWidget(chip(job.get(lang)))

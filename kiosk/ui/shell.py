@@ -1,0 +1,249 @@
+"""The shell: owns the screens' QStackedWidget, navigation (go_to/back), the visitor's session,
+the language, and the idle reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.analytics import EventKind
+from kiosk.l10n import Language
+from kiosk.services import Services
+from kiosk.session import VisitorSession
+from kiosk.ui.i18n import Translations
+from kiosk.ui.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.about import AboutScreen
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.contacts import ContactsScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.language import LanguageScreen
+from kiosk.ui.screens.programme import ProgrammeScreen
+from kiosk.ui.screens.search import SearchScreen
+from kiosk.ui.screens.sector import SectorScreen
+from kiosk.ui.screens.sectors import SectorsScreen
+from kiosk.ui.screens.shortlist import ShortlistScreen
+from kiosk.ui.screens.support import SupportScreen
+from kiosk.ui.signals import AppSignals
+from kiosk.ui.widgets.common import button, label, svg_pixmap
+
+SCREENS: tuple[type[Screen], ...] = (
+    AttractScreen,
+    LanguageScreen,
+    HomeScreen,
+    SectorsScreen,
+    SectorScreen,
+    ProgrammeScreen,
+    ShortlistScreen,
+    SearchScreen,
+    AboutScreen,
+    SupportScreen,
+    ContactsScreen,
+)
+TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
+    ("zh-Hans", "简体"),
+    ("en", "EN"),
+    ("zh-Hant", "繁體"),
+)
+
+
+class TopBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(12)
+        self.back = button("", "bar")
+        self.home = button("", "bar")
+        self.search = button("", "bar")
+        for widget, icon in ((self.back, "back"), (self.home, "home"), (self.search, "search")):
+            widget.setIcon(_white_icon(icon))
+            widget.setIconSize(QSize(40, 40))
+        self.title = label("", "barTitle", wrap=False)
+        self.title.setMinimumWidth(80)
+        self.shortlist = button("", "listBar")
+        self.shortlist.setObjectName("shortlistButton")
+        self.languages: dict[Language, QPushButton] = {}
+        layout.addWidget(self.back)
+        layout.addWidget(self.home)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.search)
+        layout.addWidget(self.shortlist)
+        for language, name in TOP_BAR_LANGUAGES:
+            choice = button(name, "lang")
+            choice.setCheckable(True)
+            choice.setObjectName(f"lang-{language}")
+            self.languages[language] = choice
+            layout.addWidget(choice)
+
+
+def _white_icon(name: str) -> QIcon:
+    """The top bar's icons are the UI icons recoloured white for the blue bar."""
+    pixmap = svg_pixmap("ui", name, 40).copy()
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), Qt.GlobalColor.white)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Shell(QWidget):
+    def __init__(self, services: Services, translations: Translations) -> None:
+        super().__init__()
+        self.setObjectName("shell")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.services = services
+        self.translations = translations
+        self.signals = AppSignals(self)
+        self.session = VisitorSession(language=services.settings.default_language)
+        self.visit_started = False
+        self._history: list[tuple[ScreenId, dict[str, str]]] = []
+
+        self.top_bar = TopBar()
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+
+        self.top_bar.back.clicked.connect(self.back)
+        self.top_bar.home.clicked.connect(lambda: self.go_to(ScreenId.HOME))
+        self.top_bar.search.clicked.connect(lambda: self.go_to(ScreenId.SEARCH))
+        self.top_bar.shortlist.clicked.connect(lambda: self.go_to(ScreenId.SHORTLIST))
+        for language, choice in self.top_bar.languages.items():
+            choice.clicked.connect(lambda _=False, lang=language: self.set_language(lang))
+
+        self.translations.apply(self.session.language)
+        self.screens: dict[ScreenId, Screen] = {}
+        for screen_class in SCREENS:
+            screen = screen_class(self)
+            self.screens[screen.screen_id] = screen
+            self.stack.addWidget(screen)
+            screen.retranslate()
+
+        settings = services.settings
+        self.idle = IdleWatcher(settings.idle_timeout_s * 1000, self)
+        self.idle.idle.connect(self._ask_if_still_there)
+        self.overlay = IdleOverlay(settings.idle_countdown_s, self)
+        self.overlay.stay.connect(self.idle.start)
+        self.overlay.expired.connect(lambda: self.reset_visitor("idle"))
+        self._refresh_chrome()
+        self.go_to(ScreenId.ATTRACT)
+
+    # navigation -----------------------------------------------------------------------------
+    @property
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def go_to(self, screen_id: ScreenId, **params: str) -> None:
+        """The one way to change screen: show ``screen_id`` for ``params``."""
+        screen = self.screens[screen_id]
+        screen.enter(**params)
+        if screen_id in (ScreenId.ATTRACT, ScreenId.LANGUAGE, ScreenId.HOME):
+            self._history.clear()
+        self._history.append((screen_id, params))
+        self._show(screen)
+
+    def back(self) -> None:
+        if len(self._history) > 1:
+            self._history.pop()
+            screen_id, params = self._history[-1]
+            screen = self.screens[screen_id]
+            screen.enter(**params)
+            self._show(screen)
+        else:
+            self.go_to(ScreenId.HOME)
+
+    def _show(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        self.top_bar.setVisible(screen.shows_top_bar)
+        self._refresh_chrome()
+        if screen.screen_id == ScreenId.SECTOR:
+            self.record(EventKind.SECTOR_VIEW, self._history[-1][1].get("sector"))
+        elif screen.screen_id == ScreenId.PROGRAMME:
+            self.record(EventKind.PROGRAMME_VIEW, self._history[-1][1].get("programme"))
+        self.signals.screen_shown.emit(screen.screen_id.value)
+
+    def _refresh_chrome(self) -> None:
+        bar = self.top_bar
+        bar.title.setText(self.current.title() if self.stack.count() else "")
+        bar.back.setVisible(len(self._history) > 1)
+        count = len(self.session.shortlist)
+        bar.shortlist.setText(self.tr("My list (%1)").replace("%1", str(count)))
+        bar.back.setText(self.tr("Back"))
+        bar.home.setText(self.tr("Home"))
+        bar.search.setText(self.tr("Search"))
+        for language, choice in bar.languages.items():
+            choice.setChecked(language == self.session.language)
+
+    # the visitor ------------------------------------------------------------------------------
+    def start_visit(self) -> None:
+        """The first touch on the attract loop: a new visitor's session begins."""
+        self.visit_started = True
+        self.idle.start()
+        self.record(EventKind.SESSION_START, self.session.language)
+        self.go_to(ScreenId.LANGUAGE)
+
+    def set_language(self, language: Language) -> None:
+        """Switch every text in place: UI strings (Qt translator) and content (catalog)."""
+        self.session.language = language
+        self.translations.apply(language)
+        for screen in self.screens.values():
+            screen.retranslate()
+        self.overlay.retranslate()
+        self._refresh_chrome()
+        if self.visit_started:
+            self.record(EventKind.LANGUAGE, language)
+        self.signals.language_changed.emit(language)
+
+    def toggle_shortlist(self, programme_code: str) -> None:
+        added = self.session.toggle(programme_code)
+        self.record(EventKind.SHORTLIST_ADD if added else EventKind.SHORTLIST_REMOVE, programme_code)
+        self._refresh_chrome()
+        self.signals.shortlist_changed.emit()
+
+    def record(self, kind: EventKind, subject: str | None = None, detail: str | None = None) -> None:
+        if self.visit_started:
+            self.services.analytics.record(
+                self.session.session_id,
+                kind,
+                subject,
+                language=self.session.language,
+                detail=detail,
+            )
+
+    def _ask_if_still_there(self) -> None:
+        if self.current.screen_id != ScreenId.ATTRACT:
+            self.overlay.begin()
+
+    def reset_visitor(self, reason: str) -> None:
+        """Forget the visitor completely and go back to the attract loop."""
+        self.overlay.cancel()
+        self.idle.stop()
+        if self.visit_started:
+            self.record(EventKind.SESSION_END, reason)
+        self.visit_started = False
+        self.session = VisitorSession(language=self.services.settings.default_language)
+        self.translations.apply(self.session.language)
+        for screen in self.screens.values():
+            screen.reset()
+            screen.retranslate()
+        self.overlay.retranslate()
+        self.signals.visitor_reset.emit()
+        self.go_to(ScreenId.ATTRACT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    def close_services(self) -> None:
+        self.idle.stop()
+        self.idle.detach()

@@ -1,0 +1,12 @@
+"""The app-wide signals, on one object owned by the shell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppSignals(QObject):
+    language_changed = Signal(str)  # the new Language code
+    shortlist_changed = Signal()  # the visitor's list gained or lost a programme
+    visitor_reset = Signal()  # the visitor left (idle): every screen forgets them
+    screen_shown = Signal(str)  # a ScreenId, once the screen is current
