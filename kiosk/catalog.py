@@ -178,7 +178,9 @@ def load_catalog(path: Path) -> Catalog:
 
 
 def _read(session: Session, path: Path) -> Catalog:
-    meta = dict(session.execute(select(Meta.key, Meta.value)).tuples().all())
+    meta: dict[str, str] = {
+        key: value for key, value in session.execute(select(Meta.key, Meta.value))
+    }
     if meta.get("schema_version") != str(CONTENT_SCHEMA_VERSION):
         raise ContentError(
             f"The content database {path} is of another version "
@@ -210,7 +212,10 @@ def _read(session: Session, path: Path) -> Catalog:
         rules_version=meta.get("rules_version", ""),
         source_hash=meta.get("source_hash", ""),
         sectors=sectors,
-        texts={row.key: row.value for row in session.scalars(select(TextRow).order_by(TextRow.position))},
+        texts={
+            row.key: row.value
+            for row in session.scalars(select(TextRow).order_by(TextRow.position))
+        },
         key_points=tuple(
             KeyPoint(row.step, row.text, tuple(int(n) for n in row.footnotes.split(",") if n))
             for row in session.scalars(select(KeyPointRow).order_by(KeyPointRow.step))

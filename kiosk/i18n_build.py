@@ -9,7 +9,6 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-
 # Words where Hong Kong usage differs from a character-by-character conversion.
 HONG_KONG_WORDS = {"搜索": "搜尋"}
 

@@ -28,7 +28,11 @@ class Services:
 
 
 def open_services(
-    content_db: Path, leads_db: Path, *, settings: Settings | None = None, clock: Clock | None = None
+    content_db: Path,
+    leads_db: Path,
+    *,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
 ) -> Services:
     """Open the content and leads databases; a content problem raises ContentError."""
     catalog = load_catalog(content_db)

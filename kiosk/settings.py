@@ -31,7 +31,9 @@ class Settings:
 def load_settings(engine: Engine) -> Settings:
     """Defaults, overridden by what staff saved; a bad stored value falls back to its default."""
     with Session(engine) as session:
-        stored = dict(session.execute(select(SettingRow.key, SettingRow.value)).tuples().all())
+        stored = {
+            key: value for key, value in session.execute(select(SettingRow.key, SettingRow.value))
+        }
     settings = Settings()
     for spec in fields(Settings):
         if spec.name not in stored:

@@ -70,7 +70,7 @@ class _Localizer:
 
 
 def search_forms(text: str, language: str) -> list[str]:
-    """Lower-case text, plus full pinyin and initials for Chinese (``rjgc``, ``ruanjiangongcheng``)."""
+    """Lower-case text; for Chinese also full pinyin and initials (``ruanjian…``, ``rjgc``)."""
     forms = [text.lower()]
     if language == "zh-Hans":
         from pypinyin import Style, lazy_pinyin  # build-time only

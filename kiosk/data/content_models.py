@@ -122,9 +122,7 @@ class SearchTermRow(ContentBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String)  # "sector" | "programme" | "job"
     sector_code: Mapped[str] = mapped_column(ForeignKey("sector.code"))
-    programme_code: Mapped[str | None] = mapped_column(
-        ForeignKey("programme.code"), nullable=True
-    )
+    programme_code: Mapped[str | None] = mapped_column(ForeignKey("programme.code"), nullable=True)
     text: Mapped[str] = mapped_column(Text)  # shown to the visitor as "matched: …"
     language: Mapped[str] = mapped_column(String)
     forms: Mapped[str] = mapped_column(Text)  # "\n"-joined normalised forms

@@ -84,7 +84,9 @@ class _Checker:
 
     def text(self, raw: Any, where: str) -> SourceText:
         if not isinstance(raw, dict):
-            self.problem(f"{where} must be a table of texts by language, like {{ zh-Hans = …, en = … }}.")
+            self.problem(
+                f"{where} must be a table of texts by language, like {{ zh-Hans = …, en = … }}."
+            )
             return {}
         result: SourceText = {}
         for language, value in raw.items():
@@ -138,7 +140,9 @@ def _read_sectors(raw: dict[str, Any], checker: _Checker, icon_dir: Path) -> lis
             p_code = checker.string(raw_programme, "code", f"Programme {p_index} of {where}")
             p_where = f"Programme '{p_code or p_index}'"
             programmes.append(
-                SourceProgramme(p_code, checker.text(raw_programme.get("name"), f"{p_where}'s name"))
+                SourceProgramme(
+                    p_code, checker.text(raw_programme.get("name"), f"{p_where}'s name")
+                )
             )
         if not programmes:
             checker.problem(f"{where} has no programmes.")
@@ -207,7 +211,9 @@ def _read_key_points(
         notes = [int(n) for n in raw_point.get("footnotes", [])]
         for note in notes:
             if note not in footnote_numbers:
-                checker.problem(f"{where} refers to footnote {note}, which texts.toml does not define.")
+                checker.problem(
+                    f"{where} refers to footnote {note}, which texts.toml does not define."
+                )
         points.append((int(step), notes, checker.text(raw_point.get("text"), where)))
     if not points:
         checker.problem("texts.toml defines no [[key_point]].")
@@ -227,7 +233,9 @@ def _read_contacts(raw: dict[str, Any], checker: _Checker) -> list[SourceContact
             for name in ("title", "organisation", "address", "text")
             if name in raw_contact
         }
-        contacts.append(SourceContact(code, fields, raw_contact.get("phone"), raw_contact.get("email")))
+        contacts.append(
+            SourceContact(code, fields, raw_contact.get("phone"), raw_contact.get("email"))
+        )
     return contacts
 
 

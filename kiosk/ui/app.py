@@ -55,7 +55,8 @@ def create_window(
 
 
 def run_kiosk(*, windowed: bool, language: Language | None, exit_when_ready: bool) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("VPAS kiosk")
     apply_theme(app)
     services: Services | None = None

@@ -26,8 +26,12 @@ class Translations:
         self._installed: QTranslator | None = None
 
     def apply(self, language: Language) -> None:
-        if self._installed is not None:
-            QCoreApplication.removeTranslator(self._installed)
+        self.uninstall()
         self._installed = self._translators.get(language)
         if self._installed is not None:
             QCoreApplication.installTranslator(self._installed)
+
+    def uninstall(self) -> None:
+        if self._installed is not None:
+            QCoreApplication.removeTranslator(self._installed)
+            self._installed = None

@@ -31,7 +31,10 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.idle)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "the IdleWatcher needs a running QApplication"
+        self._app = app
+        app.installEventFilter(self)
 
     def start(self) -> None:
         self._timer.start()
@@ -43,13 +46,13 @@ class IdleWatcher(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS and self._timer.isActive():
             self._timer.start()  # restart the wait
         return False
 
     def detach(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self._app.removeEventFilter(self)
 
 
 class IdleOverlay(QWidget):
@@ -60,6 +63,7 @@ class IdleOverlay(QWidget):
 
     def __init__(self, seconds: int, parent: QWidget) -> None:
         super().__init__(parent)
+        self._host = parent
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._seconds = seconds
@@ -102,7 +106,7 @@ class IdleOverlay(QWidget):
     def begin(self) -> None:
         self._left = self._seconds
         self.countdown.setText(str(self._left))
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host.rect())
         self.show()
         self.raise_()
         self._tick.start()

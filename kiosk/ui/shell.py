@@ -4,8 +4,16 @@ the language, and the idle reset."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.analytics import EventKind
 from kiosk.l10n import Language
@@ -27,7 +35,7 @@ from kiosk.ui.screens.sectors import SectorsScreen
 from kiosk.ui.screens.shortlist import ShortlistScreen
 from kiosk.ui.screens.support import SupportScreen
 from kiosk.ui.signals import AppSignals
-from kiosk.ui.widgets.common import button, label, svg_pixmap
+from kiosk.ui.widgets.common import button, label, svg_icon
 
 SCREENS: tuple[type[Screen], ...] = (
     AttractScreen,
@@ -42,6 +50,7 @@ SCREENS: tuple[type[Screen], ...] = (
     SupportScreen,
     ContactsScreen,
 )
+WIDE_BAR_MIN_WIDTH = 1400
 TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
     ("zh-Hans", "简体"),
     ("en", "EN"),
@@ -61,7 +70,7 @@ class TopBar(QFrame):
         self.home = button("", "bar")
         self.search = button("", "bar")
         for widget, icon in ((self.back, "back"), (self.home, "home"), (self.search, "search")):
-            widget.setIcon(_white_icon(icon))
+            widget.setIcon(svg_icon("ui", icon, 40, "white"))
             widget.setIconSize(QSize(40, 40))
         self.title = label("", "barTitle", wrap=False)
         self.title.setMinimumWidth(80)
@@ -81,16 +90,6 @@ class TopBar(QFrame):
             layout.addWidget(choice)
 
 
-def _white_icon(name: str) -> QIcon:
-    """The top bar's icons are the UI icons recoloured white for the blue bar."""
-    pixmap = svg_pixmap("ui", name, 40).copy()
-    painter = QPainter(pixmap)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(pixmap.rect(), Qt.GlobalColor.white)
-    painter.end()
-    return QIcon(pixmap)
-
-
 class Shell(QWidget):
     def __init__(self, services: Services, translations: Translations) -> None:
         super().__init__()
@@ -105,6 +104,7 @@ class Shell(QWidget):
 
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -122,6 +122,8 @@ class Shell(QWidget):
         self.screens: dict[ScreenId, Screen] = {}
         for screen_class in SCREENS:
             screen = screen_class(self)
+            # A screen scrolls or fits; it never makes the window bigger than the display.
+            screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             self.screens[screen.screen_id] = screen
             self.stack.addWidget(screen)
             screen.retranslate()
@@ -173,13 +175,17 @@ class Shell(QWidget):
 
     def _refresh_chrome(self) -> None:
         bar = self.top_bar
-        bar.title.setText(self.current.title() if self.stack.count() else "")
+        bar.title.setText(self.current.title())
         bar.back.setVisible(len(self._history) > 1)
+        bar.home.setVisible(self.current.screen_id != ScreenId.HOME)
         count = len(self.session.shortlist)
         bar.shortlist.setText(self.tr("My list (%1)").replace("%1", str(count)))
-        bar.back.setText(self.tr("Back"))
-        bar.home.setText(self.tr("Home"))
-        bar.search.setText(self.tr("Search"))
+        # Narrow (portrait) displays: icons only, and the screen's own heading as title.
+        wide = self.width() >= WIDE_BAR_MIN_WIDTH
+        bar.title.setVisible(wide)
+        bar.back.setText(self.tr("Back") if wide else "")
+        bar.home.setText(self.tr("Home") if wide else "")
+        bar.search.setText(self.tr("Search") if wide else "")
         for language, choice in bar.languages.items():
             choice.setChecked(language == self.session.language)
 
@@ -205,11 +211,15 @@ class Shell(QWidget):
 
     def toggle_shortlist(self, programme_code: str) -> None:
         added = self.session.toggle(programme_code)
-        self.record(EventKind.SHORTLIST_ADD if added else EventKind.SHORTLIST_REMOVE, programme_code)
+        self.record(
+            EventKind.SHORTLIST_ADD if added else EventKind.SHORTLIST_REMOVE, programme_code
+        )
         self._refresh_chrome()
         self.signals.shortlist_changed.emit()
 
-    def record(self, kind: EventKind, subject: str | None = None, detail: str | None = None) -> None:
+    def record(
+        self, kind: EventKind, subject: str | None = None, detail: str | None = None
+    ) -> None:
         if self.visit_started:
             self.services.analytics.record(
                 self.session.session_id,
@@ -239,11 +249,13 @@ class Shell(QWidget):
         self.signals.visitor_reset.emit()
         self.go_to(ScreenId.ATTRACT)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._refresh_chrome()
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 
     def close_services(self) -> None:
         self.idle.stop()
         self.idle.detach()
+        self.translations.uninstall()

@@ -48,11 +48,14 @@ class AboutScreen(Screen):
         catalog, lang = self.catalog, self.language
         self.heading.setText(catalog.text("scheme_name").get(lang) + " (VPAS)")
         self.intro.setText(catalog.text("intro").get(lang))
-        self.aims.setText("\n".join(f"•  {aim.get(lang)}" for aim in catalog.texts_with_prefix("aims")))
+        self.aims.setText(
+            "\n".join(f"•  {aim.get(lang)}" for aim in catalog.texts_with_prefix("aims"))
+        )
         self.path_heading.setText(catalog.text("headings.key_points").get(lang))
         self.path.set_steps(
             [
-                point.text.get(lang) + "".join(str(n) for n in point.footnotes).translate(SUPERSCRIPTS)
+                point.text.get(lang)
+                + "".join(str(n) for n in point.footnotes).translate(SUPERSCRIPTS)
                 for point in catalog.key_points
             ]
         )
@@ -76,6 +79,7 @@ class AboutScreen(Screen):
         self.disclaimer.setText(catalog.text("disclaimer").get(lang))
         self.data_date.setText(
             "  ·  ".join(
-                catalog.text(key).get(lang) for key in ("data_date", "data_change_note", "copyright")
+                catalog.text(key).get(lang)
+                for key in ("data_date", "data_change_note", "copyright")
             )
         )

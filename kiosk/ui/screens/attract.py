@@ -14,7 +14,9 @@ from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.path_diagram import PathDiagram
 
 # The prompt is shown before anyone has chosen a language, so it is written in all three.
-TOUCH_PROMPT = "轻触屏幕开始  ·  Touch the screen to start  ·  輕觸屏幕開始"
+# The leaflet's footnote that marks a sector new in 2026/27.
+NEW_SECTOR_FOOTNOTE = 7
+TOUCH_PROMPT = "轻触屏幕开始  ·  輕觸屏幕開始\nTouch the screen to start"
 
 
 class AttractScreen(Screen):
@@ -39,7 +41,7 @@ class AttractScreen(Screen):
 
         path = PathDiagram(on_dark=True)
         path.set_steps([point.text.get(primary) for point in catalog.key_points])
-        self._add_slide(pair(catalog.text("headings.key_points")) + [path])
+        self._add_slide([*pair(catalog.text("headings.key_points")), path])
 
         icons = QWidget()
         flow = FlowLayout(icons, spacing=18)
@@ -48,7 +50,8 @@ class AttractScreen(Screen):
             picture.setPixmap(svg_pixmap("sectors", sector.icon, 112))
             flow.addWidget(picture)
         self._add_slide(
-            pair(catalog.text("headings.sectors")) + pair(catalog.text("headings.programmes_count"))
+            pair(catalog.text("headings.sectors"))
+            + pair(catalog.text("headings.programmes_count"))
             + [icons]
         )
 
@@ -58,12 +61,16 @@ class AttractScreen(Screen):
                 picture.setPixmap(svg_pixmap("sectors", sector.icon, 220))
                 picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 badge = label(f"NEW  {sector.new_from}", "touchPrompt", wrap=False)
+                new_sector_note = next(
+                    f for f in catalog.footnotes if f.number == NEW_SECTOR_FOOTNOTE
+                )
                 self._add_slide(
-                    [picture, *pair(sector.name, "hero"), badge]
-                    + pair(next(f for f in catalog.footnotes if f.number == 7).parts[0])
+                    [picture, *pair(sector.name, "hero"), badge, *pair(new_sector_note.parts[0])]
                 )
 
-        support_lines = [label(f"✓  {s.title.get(primary)}", "heroSub") for s in catalog.supports]
+        support_lines: list[QWidget] = [
+            label(f"✓  {s.title.get(primary)}", "heroSub") for s in catalog.supports
+        ]
         self._add_slide(pair(catalog.text("headings.support")) + support_lines)
 
         layout = QVBoxLayout(self)
@@ -91,8 +98,10 @@ class AttractScreen(Screen):
         slide = QWidget()
         column = QVBoxLayout(slide)
         column.setSpacing(18)
+        column.addStretch(1)
         for widget in widgets:
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter if widget.sizeHint().width() < 400 else Qt.AlignmentFlag(0))
+            column.addWidget(widget)
+        column.addStretch(1)
         self.slides.addWidget(slide)
 
     def next_slide(self) -> None:
@@ -102,10 +111,10 @@ class AttractScreen(Screen):
         self.slides.setCurrentIndex(0)
         self._timer.start()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._timer.stop()
         super().hideEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.shell.start_visit()

@@ -34,7 +34,9 @@ class ContactsScreen(Screen):
             if contact.organisation:
                 layout.addWidget(label(contact.organisation.get(lang), "tileTitle"))
             if contact.address:
-                layout.addWidget(label(self.tr("Address") + ":  " + contact.address.get(lang), "body"))
+                layout.addWidget(
+                    label(self.tr("Address") + ":  " + contact.address.get(lang), "body")
+                )
             if contact.phone:
                 layout.addWidget(label(self.tr("Telephone") + ":  " + contact.phone, "body"))
             if contact.email:

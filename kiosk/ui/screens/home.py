@@ -62,7 +62,10 @@ class HomeScreen(Screen):
             ),
             ScreenId.SEARCH: (self.tr("Search"), self.tr("Chinese, English or pinyin")),
             ScreenId.ABOUT: (self.tr("About VPAS"), self.tr("The path to staying in Hong Kong")),
-            ScreenId.SUPPORT: (self.tr("Enterprise support"), self.tr("Scholarships, internships, jobs")),
+            ScreenId.SUPPORT: (
+                self.tr("Enterprise support"),
+                self.tr("Scholarships, internships, jobs"),
+            ),
             ScreenId.CONTACTS: (self.tr("Contact us"), self.tr("Telephone, e-mail, address")),
             ScreenId.SHORTLIST: (self.tr("My list"), self.tr("The programmes you saved")),
         }

@@ -11,7 +11,11 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, label
 
 # Each language names itself, so every visitor can find theirs.
-LANGUAGE_NAMES: dict[Language, str] = {"zh-Hans": "简体中文", "en": "English", "zh-Hant": "繁體中文"}
+LANGUAGE_NAMES: dict[Language, str] = {
+    "zh-Hans": "简体中文",
+    "en": "English",
+    "zh-Hant": "繁體中文",
+}
 
 
 class LanguageScreen(Screen):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.catalog import Programme
@@ -34,8 +34,9 @@ class ProgrammeScreen(Screen):
 
         actions = QHBoxLayout()
         actions.setSpacing(20)
-        self.add_button = button("", "primary", svg_icon("ui", "add", 48))
+        self.add_button = button("", "primary")
         self.add_button.setObjectName("addToList")
+        self.add_button.setIconSize(QSize(44, 44))
         self.add_button.setMinimumHeight(96)
         self.add_button.clicked.connect(self._toggle)
         self.sector_button = button("", "secondary")
@@ -98,7 +99,7 @@ class ProgrammeScreen(Screen):
             return
         on_list = self.programme.code in self.shell.session.shortlist
         self.add_button.setProperty("added", on_list)
-        self.add_button.setIcon(svg_icon("ui", "check" if on_list else "add", 48))
+        self.add_button.setIcon(svg_icon("ui", "check" if on_list else "add", 48, "white"))
         self.add_button.setText(
             self.tr("On my list (tap to remove)") if on_list else self.tr("Add to my list")
         )

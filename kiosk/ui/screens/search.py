@@ -30,7 +30,6 @@ class SearchScreen(Screen):
         layout.setSpacing(16)
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.update_results)
         layout.addWidget(self.field)
         self.status = label("", "subtitle")
@@ -55,7 +54,7 @@ class SearchScreen(Screen):
     def enter(self, **params: str) -> None:
         self.keyboard.focus_target()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._record()
         super().hideEvent(event)
 
@@ -107,7 +106,11 @@ class SearchScreen(Screen):
             row = button(self.tr("Sector: %1").replace("%1", sector.name.get(lang)), "row")  # type: ignore[arg-type]
             row.setObjectName(f"sector-hit-{sector.code}")
             if hit.matched.kind == "job":
-                row.setText(row.text() + "\n" + self.tr("Job: %1").replace("%1", hit.matched.text))
+                job = next(
+                    (j for j in sector.jobs if hit.matched.text in j.as_dict().values()), None
+                )
+                shown = job.get(lang) if job else hit.matched.text  # type: ignore[arg-type]
+                row.setText(row.text() + "\n" + self.tr("Job: %1").replace("%1", shown))
         row.clicked.connect(self._opener(hit))
         return row
 

@@ -70,6 +70,14 @@ class SectorScreen(Screen):
         self.picture.setPixmap(svg_pixmap("sectors", self.sector.icon, 140))
         self.retranslate()
 
+    def reset(self) -> None:
+        self.sector = None
+        self.picture.clear()
+        for widget in (self.heading, self.english, self.badge):
+            widget.clear()
+        clear_layout(self.programme_rows)
+        clear_layout(self.jobs_flow)
+
     def _opener(self, code: str) -> Callable[[], None]:
         return lambda: self.shell.go_to(ScreenId.PROGRAMME, programme=code)
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk import resources
 
@@ -26,8 +34,16 @@ def svg_pixmap(category: str, name: str, size: int) -> QPixmap:
     return pixmap
 
 
-def svg_icon(category: str, name: str, size: int = 48) -> QIcon:
-    return QIcon(svg_pixmap(category, name, size))
+def svg_icon(category: str, name: str, size: int = 48, colour: str | None = None) -> QIcon:
+    """An SVG icon, optionally recoloured (white icons on the blue bar or a coloured button)."""
+    pixmap = svg_pixmap(category, name, size)
+    if colour is not None:
+        pixmap = pixmap.copy()
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), QColor(colour))
+        painter.end()
+    return QIcon(pixmap)
 
 
 def label(text: str = "", role: str = "body", *, wrap: bool = True) -> QLabel:
@@ -76,8 +92,10 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        else:
+            nested = item.layout()
+            if nested is not None:
+                clear_layout(nested)
 
 
 class Tile(QPushButton):
@@ -90,7 +108,7 @@ class Tile(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(TOUCH_MIN * 2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(16, 20, 16, 20)
         layout.setSpacing(8)
         self.picture = QLabel()
@@ -119,8 +137,8 @@ class Tile(QPushButton):
         self.badge.setText(badge)
         self.badge.setVisible(bool(badge))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return self.layout().minimumSize().expandedTo(QSize(0, TOUCH_MIN * 2))
+    def minimumSizeHint(self) -> QSize:
+        return self._column.minimumSize().expandedTo(QSize(0, TOUCH_MIN * 2))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.layout().sizeHint()
+    def sizeHint(self) -> QSize:
+        return self._column.sizeHint()

@@ -46,10 +46,10 @@ class PathDiagram(QWidget):
         rect = metrics.boundingRect(0, 0, int(width), 10_000, Qt.TextFlag.TextWordWrap, text)
         return rect.height()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         if not self._steps:
             return 0
         if self._horizontal(width):
@@ -59,11 +59,11 @@ class PathDiagram(QWidget):
         rows = [max(CIRCLE, self._text_height(s, text_width)) for s in self._steps]
         return sum(rows) + GAP * (len(rows) - 1)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = max(self.width(), 600)
         return QSize(width, self.heightForWidth(width))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -17,12 +19,12 @@ class ResponsiveGrid(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(24)
 
-    def set_cells(self, cells: list[QWidget]) -> None:
+    def set_cells(self, cells: Sequence[QWidget]) -> None:
         for old in self._cells:
             self._grid.removeWidget(old)
             old.setParent(None)
             old.deleteLater()
-        self._cells = cells
+        self._cells = list(cells)
         self._columns = 0
         self._relayout(self.width())
 
@@ -41,6 +43,6 @@ class ResponsiveGrid(QWidget):
         for column in range(self._max_columns):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relayout(event.size().width())

@@ -1,0 +1,60 @@
+"""Shared fixtures. Headless Qt, a fresh leads database for every test, strict warnings."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk import resources
+from kiosk.catalog import Catalog, load_catalog
+from kiosk.services import Services, open_services
+from kiosk.settings import Settings
+
+SEEDS = resources.bundle_root().parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own per-machine data directory, so its own leads database."""
+    directory = tmp_path / "data"
+    monkeypatch.setenv(resources.DATA_DIR_ENV, str(directory))
+    monkeypatch.delenv(resources.CONTENT_DB_ENV, raising=False)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(resources.content_db_path())
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    opened = open_services(
+        resources.content_db_path(), resources.leads_db_path(), settings=settings
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def leaflet() -> str:
+    """The VPAS leaflet, the source of every fact (shared/seeds beside the checkout)."""
+    matches = sorted(SEEDS.glob("002_*.txt")) if SEEDS.is_dir() else []
+    if not matches:
+        pytest.skip("the VPAS leaflet (shared/seeds/002_*.txt) is not beside this checkout")
+    return matches[0].read_text(encoding="utf-8")
+
+
+pytest_plugins = ["tests.qt_fixtures"]

@@ -1,0 +1,37 @@
+"""Qt fixtures for the ui and journey tests: a themed application and a real shell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import Services
+from kiosk.ui.i18n import Translations
+from kiosk.ui.shell import Shell
+from kiosk.ui.theme import apply_theme
+
+
+@pytest.fixture(scope="session")
+def themed_app(qapp: QApplication) -> QApplication:
+    apply_theme(qapp)
+    return qapp
+
+
+@pytest.fixture(params=[(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def display_size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    size: tuple[int, int] = request.param
+    return size
+
+
+@pytest.fixture
+def shell(themed_app: QApplication, qtbot: QtBot, services: Services) -> Iterator[Shell]:
+    window = Shell(services, Translations())
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close_services()

@@ -1,0 +1,121 @@
+"""Screens through the real widgets: language in place, touch sizes, staff error screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.app import ContentErrorScreen, create_window
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.programme import ProgrammeScreen
+from kiosk.ui.shell import Shell
+
+EVERY_SCREEN: list[tuple[ScreenId, dict[str, str]]] = [
+    (ScreenId.ATTRACT, {}),
+    (ScreenId.LANGUAGE, {}),
+    (ScreenId.HOME, {}),
+    (ScreenId.SECTORS, {}),
+    (ScreenId.SECTOR, {"sector": "construction"}),
+    (ScreenId.PROGRAMME, {"programme": "software-engineering"}),
+    (ScreenId.SHORTLIST, {}),
+    (ScreenId.SEARCH, {}),
+    (ScreenId.ABOUT, {}),
+    (ScreenId.SUPPORT, {}),
+    (ScreenId.CONTACTS, {}),
+]
+
+
+def visible_texts(root: QWidget, *, skip_role: str | None = None) -> list[str]:
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if (
+            widget.isVisible()
+            and isinstance(widget, QLabel | QAbstractButton)
+            and (skip_role is None or widget.property("role") != skip_role)
+        ):
+            texts.append(widget.text())
+    return texts
+
+
+def test_language_switches_in_place(shell: Shell, qtbot: QtBot) -> None:
+    shell.go_to(ScreenId.PROGRAMME, programme="software-engineering")
+    screen = shell.screens[ScreenId.PROGRAMME]
+    assert isinstance(screen, ProgrammeScreen)
+    assert screen.heading.text() == "软件工程"
+    with qtbot.waitSignal(shell.signals.language_changed):
+        qtbot.mouseClick(shell.top_bar.languages["zh-Hant"], Qt.MouseButton.LeftButton)
+    assert screen.heading.text() == "軟件工程"
+    assert shell.current is screen  # still on the same screen
+    qtbot.mouseClick(shell.top_bar.languages["en"], Qt.MouseButton.LeftButton)
+    assert screen.heading.text() == "Software Engineering"
+    assert screen.add_button.text() == "Add to my list"
+    qtbot.mouseClick(shell.top_bar.languages["zh-Hans"], Qt.MouseButton.LeftButton)
+    assert screen.add_button.text() == "加入我的列表"
+
+
+def test_no_screen_is_blank_or_untranslated_in_any_language(shell: Shell) -> None:
+    for language in ("zh-Hans", "en", "zh-Hant"):
+        shell.set_language(language)
+        for screen_id, params in EVERY_SCREEN:
+            shell.go_to(screen_id, **params)
+            # the English name beside the Chinese one is intended (role "english")
+            texts = [t for t in visible_texts(shell, skip_role="english") if t.strip()]
+            assert texts, screen_id
+            if language != "en" and screen_id not in (ScreenId.ATTRACT, ScreenId.LANGUAGE):
+                # the UI strings are translated: no English-only sentence slipped through
+                english_only = [
+                    t
+                    for t in texts
+                    if t.isascii()
+                    and " " in t
+                    and not t.startswith("http")
+                    and "\n" not in t
+                    and "VPAS" not in t
+                ]
+                assert english_only == [], (screen_id, language)
+
+
+def test_touch_targets_are_at_least_64_px(
+    shell: Shell, display_size: tuple[int, int], qtbot: QtBot
+) -> None:
+    shell.resize(*display_size)
+    qtbot.waitUntil(lambda: shell.size().width() == display_size[0])
+    for language in ("zh-Hans", "en", "zh-Hant"):
+        shell.set_language(language)
+        for screen_id, params in EVERY_SCREEN:
+            shell.go_to(screen_id, **params)
+            QApplication.processEvents()
+            small = [
+                (b.objectName() or b.text(), b.width(), b.height())
+                for b in shell.findChildren(QAbstractButton)
+                if b.isVisible() and (b.height() < 64 or b.width() < 64)
+            ]
+            assert small == [], (screen_id, language)
+
+
+def test_nothing_is_wider_than_the_display(
+    shell: Shell, display_size: tuple[int, int], qtbot: QtBot
+) -> None:
+    shell.resize(*display_size)
+    qtbot.waitUntil(lambda: shell.size().width() == display_size[0])
+    for language in ("zh-Hans", "en", "zh-Hant"):
+        shell.set_language(language)
+        for screen_id, params in EVERY_SCREEN:
+            shell.go_to(screen_id, **params)
+            QApplication.processEvents()
+            assert shell.size().toTuple() == display_size, (screen_id, language)
+            for widget in shell.current.findChildren(QWidget):
+                if widget.isVisible():
+                    right = widget.mapTo(shell, widget.rect().topRight()).x()
+                    assert right <= display_size[0], (screen_id, language, widget)
+
+
+def test_content_problem_shows_the_staff_screen(themed_app: QApplication, qtbot: QtBot) -> None:
+    window = create_window(None, "The content database /x is missing: reinstall the kiosk.")
+    qtbot.addWidget(window)
+    window.show()
+    assert isinstance(window, ContentErrorScreen)
+    texts = " ".join(visible_texts(window))
+    assert "The content database /x is missing" in texts
+    assert "Traceback" not in texts
