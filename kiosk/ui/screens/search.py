@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.analytics import EventKind
+from kiosk.l10n import Language
 from kiosk.search import SearchHit
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import PAGE_MARGIN, Screen
-from kiosk.ui.screens.sector import programme_row
-from kiosk.ui.widgets.common import button, clear_layout, label
+from kiosk.ui.screens.sector import programme_label
+from kiosk.ui.widgets.common import TOUCH_MIN, button, label, svg_icon
 from kiosk.ui.widgets.letter_keyboard import LetterKeyboard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
@@ -35,9 +37,17 @@ class SearchScreen(Screen):
         self.status = label("", "subtitle")
         layout.addWidget(self.status)
         results = QWidget()
-        self.results = QVBoxLayout(results)
-        self.results.setSpacing(12)
-        self.results.addStretch(1)
+        column = QVBoxLayout(results)
+        column.setSpacing(12)
+        # A fixed set of rows, refilled on each keystroke: creating styled buttons per key is slow.
+        self.rows = [button("", "row") for _ in range(MAX_RESULTS)]
+        for index, row in enumerate(self.rows):
+            row.setMinimumHeight(TOUCH_MIN + 24)
+            row.setIconSize(QSize(36, 36))
+            row.clicked.connect(self._opener(index))
+            row.hide()
+            column.addWidget(row)
+        column.addStretch(1)
         layout.addWidget(TouchScrollArea(results), 1)
         self.keyboard = LetterKeyboard(self.field)
         layout.addWidget(self.keyboard)
@@ -71,8 +81,9 @@ class SearchScreen(Screen):
         self.keyboard.retranslate()
         self.update_results()
 
-    def _opener(self, hit: SearchHit) -> Callable[[], None]:
+    def _opener(self, index: int) -> Callable[[], None]:
         def open_hit() -> None:
+            hit = self.hits[index]
             self._record()
             if hit.kind == "programme":
                 self.shell.go_to(ScreenId.PROGRAMME, programme=hit.code)
@@ -84,35 +95,38 @@ class SearchScreen(Screen):
     def update_results(self) -> None:
         query, lang = self.field.text(), self.language
         self.hits = self.shell.services.search.search(query)
-        clear_layout(self.results)
         if not query.strip():
             self.status.setText(self.tr("Type a programme, a sector or a job, in any language."))
         elif not self.hits:
             self.status.setText(self.tr("No match. Try fewer letters, or pinyin initials."))
         else:
             self.status.setText(self.tr("%n results", "", len(self.hits)))
-        for hit in self.hits[:MAX_RESULTS]:
-            self.results.addWidget(self._row(hit, lang))
-        self.results.addStretch(1)
+        shortlist = self.shell.session.shortlist
+        for index, row in enumerate(self.rows):
+            if index >= len(self.hits):
+                row.hide()
+                row.setText("")  # a hidden row must not keep a previous visitor's result
+                continue
+            hit = self.hits[index]
+            row.setText(self._row_text(hit, lang))
+            row.setObjectName(
+                f"{hit.kind}-{hit.code}" if hit.kind == "programme" else f"sector-hit-{hit.code}"
+            )
+            row.setIcon(svg_icon("ui", "star", 40) if hit.code in shortlist else QIcon())
+            row.show()
         if query.strip():
             self._record_timer.start()
 
-    def _row(self, hit: SearchHit, lang: str) -> QWidget:
+    def _row_text(self, hit: SearchHit, lang: Language) -> str:
         if hit.kind == "programme":
-            programme = self.catalog.programme(hit.code)
-            row = programme_row(programme, lang, programme.code in self.shell.session.shortlist)
-        else:
-            sector = self.catalog.sector(hit.code)
-            row = button(self.tr("Sector: %1").replace("%1", sector.name.get(lang)), "row")  # type: ignore[arg-type]
-            row.setObjectName(f"sector-hit-{sector.code}")
-            if hit.matched.kind == "job":
-                job = next(
-                    (j for j in sector.jobs if hit.matched.text in j.as_dict().values()), None
-                )
-                shown = job.get(lang) if job else hit.matched.text  # type: ignore[arg-type]
-                row.setText(row.text() + "\n" + self.tr("Job: %1").replace("%1", shown))
-        row.clicked.connect(self._opener(hit))
-        return row
+            return programme_label(self.catalog.programme(hit.code), lang)
+        sector = self.catalog.sector(hit.code)
+        text = self.tr("Sector: %1").replace("%1", sector.name.get(lang))
+        if hit.matched.kind == "job":
+            job = next((j for j in sector.jobs if hit.matched.text in j.as_dict().values()), None)
+            shown = job.get(lang) if job else hit.matched.text
+            text += "\n" + self.tr("Job: %1").replace("%1", shown)
+        return text
 
     def _record(self) -> None:
         self._record_timer.stop()

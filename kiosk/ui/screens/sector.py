@@ -8,17 +8,22 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.catalog import Programme, Sector
+from kiosk.l10n import Language
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import TOUCH_MIN, chip, clear_layout, label, svg_icon, svg_pixmap
 from kiosk.ui.widgets.flow_layout import FlowLayout
 
 
-def programme_row(programme: Programme, language: str, on_list: bool) -> QPushButton:
-    """A full-width row button for a programme: its name, with English under Chinese."""
-    name = programme.name.get(language)  # type: ignore[arg-type]
-    text = name if language == "en" else f"{name}\n{programme.name.en}"
-    row = QPushButton(text)
+def programme_label(programme: Programme, language: Language) -> str:
+    """A programme's name in the visitor's language, with the English name under Chinese."""
+    name = programme.name.get(language)
+    return name if language == "en" else f"{name}\n{programme.name.en}"
+
+
+def programme_row(programme: Programme, language: Language, on_list: bool) -> QPushButton:
+    """A full-width row button for a programme."""
+    row = QPushButton(programme_label(programme, language))
     row.setProperty("role", "row")
     row.setObjectName(f"programme-{programme.code}")
     row.setMinimumHeight(TOUCH_MIN + 24)

@@ -1,0 +1,139 @@
+"""make bench: the kiosk against a bare PySide6 window, measured side by side in one run.
+
+Prints figures and ratios; it never passes or fails on time (machines differ).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
+
+ROOT = Path(__file__).resolve().parent.parent
+START_RUNS = 9
+SWITCH_ROUNDS = 40
+SEARCH_QUERIES = ("rjgc", "ruanjian", "cloud", "software", "jiudian", "厨", "hai shi", "data")
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def timed_process(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def measure_start() -> tuple[float, float]:
+    """Median seconds from process start to an interactive first screen, kiosk and bare."""
+    kiosk = [sys.executable, "-m", "kiosk", "run", "--windowed", "--exit-when-ready"]
+    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    timed_process(kiosk)  # first run creates the leads database and warms the disk cache
+    timed_process(bare)
+    kiosk_times, bare_times = [], []
+    for _ in range(START_RUNS):  # interleaved, so both see the same machine load
+        kiosk_times.append(timed_process(kiosk))
+        bare_times.append(timed_process(bare))
+    return statistics.median(kiosk_times), statistics.median(bare_times)
+
+
+def measure_in_process() -> tuple[list[float], list[float], list[float]]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from kiosk import resources
+    from kiosk.services import open_services
+    from kiosk.ui.i18n import Translations
+    from kiosk.ui.screen_ids import ScreenId
+    from kiosk.ui.shell import Shell
+    from kiosk.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    services = open_services(resources.content_db_path(), resources.leads_db_path())
+    shell = Shell(services, Translations())
+    shell.resize(1920, 1080)
+    shell.show()
+    app.processEvents()
+    shell.start_visit()
+    shell.set_language("zh-Hans")
+
+    def tap_and_paint(find: Callable[[], QAbstractButton]) -> float:
+        widget = find()
+        started = time.perf_counter()
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+        app.processEvents()  # queued shows of new rows
+        shell.repaint()  # paint the new screen now, synchronously
+        return time.perf_counter() - started
+
+    switches: list[float] = []
+    sectors = [s.code for s in services.catalog.sectors]
+    for round_number in range(SWITCH_ROUNDS):
+        sector = sectors[round_number % len(sectors)]
+        shell.go_to(ScreenId.HOME)
+        home = shell.screens[ScreenId.HOME]
+        switches.append(tap_and_paint(lambda: home.tiles[ScreenId.SECTORS]))  # type: ignore[attr-defined]
+        grid = shell.screens[ScreenId.SECTORS]
+        switches.append(tap_and_paint(lambda: grid.tiles[sector]))  # type: ignore[attr-defined]
+        first = services.catalog.sector(sector).programmes[0].code
+        page = shell.screens[ScreenId.SECTOR]
+        switches.append(
+            tap_and_paint(lambda: page.findChild(QAbstractButton, f"programme-{first}"))
+        )
+        switches.append(tap_and_paint(lambda: shell.top_bar.back))
+
+    shell.go_to(ScreenId.SEARCH)
+    search = shell.screens[ScreenId.SEARCH]
+    keystrokes: list[float] = []
+    core: list[float] = []
+    for query in SEARCH_QUERIES:
+        search.field.clear()  # type: ignore[attr-defined]
+        for length in range(1, len(query) + 1):
+            started = time.perf_counter()
+            services.search.search(query[:length])
+            core.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            search.field.insert(query[length - 1])  # type: ignore[attr-defined]
+            app.processEvents()
+            shell.repaint()
+            keystrokes.append(time.perf_counter() - started)
+    shell.close_services()
+    services.close()
+    return switches, keystrokes, core
+
+
+def main() -> None:
+    kiosk_start, bare_start = measure_start()
+    switches, keystrokes, core = measure_in_process()
+    ms = 1000
+    print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
+    print(
+        f"  start to interactive first screen: kiosk {kiosk_start * ms:.0f} ms, "
+        f"bare PySide6 window {bare_start * ms:.0f} ms, "
+        f"ratio {kiosk_start / bare_start:.2f}x (aim <= 1.5x)"
+    )
+    print(
+        f"  tap-to-painted screen switch: p95 {p95(switches) * ms:.1f} ms over "
+        f"{len(switches)} taps, median {statistics.median(switches) * ms:.1f} ms (aim <= 50 ms; "
+        f"ratio to aim {p95(switches) * ms / 50:.2f})"
+    )
+    print(
+        f"  search keystroke, typed to painted results: p95 {p95(keystrokes) * ms:.2f} ms over "
+        f"{len(keystrokes)} keystrokes (aim <= 5 ms; ratio to aim {p95(keystrokes) * ms / 5:.2f})"
+    )
+    print(f"  search keystroke, core lookup only: p95 {p95(core) * ms:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
