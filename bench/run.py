@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,8 +68,7 @@ def measure_in_process() -> tuple[list[float], list[float], list[float]]:
     shell.start_visit()
     shell.set_language("zh-Hans")
 
-    def tap_and_paint(find: Callable[[], QAbstractButton]) -> float:
-        widget = find()
+    def tap_and_paint(widget: QAbstractButton) -> float:
         started = time.perf_counter()
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
         app.processEvents()  # queued shows of new rows
@@ -83,15 +81,13 @@ def measure_in_process() -> tuple[list[float], list[float], list[float]]:
         sector = sectors[round_number % len(sectors)]
         shell.go_to(ScreenId.HOME)
         home = shell.screens[ScreenId.HOME]
-        switches.append(tap_and_paint(lambda: home.tiles[ScreenId.SECTORS]))  # type: ignore[attr-defined]
+        switches.append(tap_and_paint(home.tiles[ScreenId.SECTORS]))  # type: ignore[attr-defined]
         grid = shell.screens[ScreenId.SECTORS]
-        switches.append(tap_and_paint(lambda: grid.tiles[sector]))  # type: ignore[attr-defined]
+        switches.append(tap_and_paint(grid.tiles[sector]))  # type: ignore[attr-defined]
         first = services.catalog.sector(sector).programmes[0].code
         page = shell.screens[ScreenId.SECTOR]
-        switches.append(
-            tap_and_paint(lambda: page.findChild(QAbstractButton, f"programme-{first}"))
-        )
-        switches.append(tap_and_paint(lambda: shell.top_bar.back))
+        switches.append(tap_and_paint(page.findChild(QAbstractButton, f"programme-{first}")))
+        switches.append(tap_and_paint(shell.top_bar.back))
 
     shell.go_to(ScreenId.SEARCH)
     search = shell.screens[ScreenId.SEARCH]
