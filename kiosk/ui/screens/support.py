@@ -31,8 +31,6 @@ class SupportScreen(Screen):
             cells.append(frame)
         self.grid.set_cells(cells)
         body.addWidget(self.grid)
-        self.note = label("", "subtitle")
-        body.addWidget(self.note)
         body.addStretch(1)
 
     def title(self) -> str:
@@ -44,4 +42,3 @@ class SupportScreen(Screen):
         for support, (title, description) in zip(self.catalog.supports, self.cards, strict=True):
             title.setText(support.title.get(lang))
             description.setText(support.description.get(lang))
-        self.note.setText(self.catalog.text("headings.support_list").get(lang))
