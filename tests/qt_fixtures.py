@@ -27,10 +27,17 @@ def display_size(request: pytest.FixtureRequest) -> tuple[int, int]:
 
 
 @pytest.fixture
-def shell(themed_app: QApplication, qtbot: QtBot, services: Services) -> Iterator[Shell]:
+def shell_size() -> tuple[int, int]:
+    return (1920, 1080)
+
+
+@pytest.fixture
+def shell(
+    themed_app: QApplication, qtbot: QtBot, services: Services, shell_size: tuple[int, int]
+) -> Iterator[Shell]:
     window = Shell(services, Translations())
     qtbot.addWidget(window)
-    window.resize(1920, 1080)
+    window.resize(*shell_size)
     window.show()
     qtbot.waitExposed(window)
     yield window

@@ -5,18 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.services import Services
 from kiosk.settings import Settings
-from kiosk.ui.i18n import Translations
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.screens.programme import ProgrammeScreen
@@ -36,14 +34,13 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def kiosk(themed_app: QApplication, qtbot: QtBot, services: Services) -> Iterator[Shell]:
-    window = Shell(services, Translations())
-    qtbot.addWidget(window)
-    window.resize(1080, 1920)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_services()
+def shell_size() -> tuple[int, int]:
+    return (1080, 1920)  # a portrait kiosk
+
+
+@pytest.fixture
+def kiosk(shell: Shell) -> Shell:
+    return shell
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

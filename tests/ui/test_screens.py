@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -76,39 +78,41 @@ def test_no_screen_is_blank_or_untranslated_in_any_language(shell: Shell) -> Non
                 assert english_only == [], (screen_id, language)
 
 
-def test_touch_targets_are_at_least_64_px(
+def every_screen_at(
     shell: Shell, display_size: tuple[int, int], qtbot: QtBot
-) -> None:
+) -> Iterator[tuple[ScreenId, str]]:
+    """Show every screen in every language at ``display_size``, laid out and ready to inspect."""
     shell.resize(*display_size)
-    qtbot.waitUntil(lambda: shell.size().width() == display_size[0])
+    qtbot.waitUntil(lambda: shell.size().toTuple() == display_size)
     for language in ("zh-Hans", "en", "zh-Hant"):
         shell.set_language(language)
         for screen_id, params in EVERY_SCREEN:
             shell.go_to(screen_id, **params)
             QApplication.processEvents()
-            small = [
-                (b.objectName() or b.text(), b.width(), b.height())
-                for b in shell.findChildren(QAbstractButton)
-                if b.isVisible() and (b.height() < 64 or b.width() < 64)
-            ]
-            assert small == [], (screen_id, language)
+            yield screen_id, language
+
+
+def test_touch_targets_are_at_least_64_px(
+    shell: Shell, display_size: tuple[int, int], qtbot: QtBot
+) -> None:
+    for shown in every_screen_at(shell, display_size, qtbot):
+        small = [
+            (b.objectName() or b.text(), b.width(), b.height())
+            for b in shell.findChildren(QAbstractButton)
+            if b.isVisible() and (b.height() < 64 or b.width() < 64)
+        ]
+        assert small == [], shown
 
 
 def test_nothing_is_wider_than_the_display(
     shell: Shell, display_size: tuple[int, int], qtbot: QtBot
 ) -> None:
-    shell.resize(*display_size)
-    qtbot.waitUntil(lambda: shell.size().width() == display_size[0])
-    for language in ("zh-Hans", "en", "zh-Hant"):
-        shell.set_language(language)
-        for screen_id, params in EVERY_SCREEN:
-            shell.go_to(screen_id, **params)
-            QApplication.processEvents()
-            assert shell.size().toTuple() == display_size, (screen_id, language)
-            for widget in shell.current.findChildren(QWidget):
-                if widget.isVisible():
-                    right = widget.mapTo(shell, widget.rect().topRight()).x()
-                    assert right <= display_size[0], (screen_id, language, widget)
+    for shown in every_screen_at(shell, display_size, qtbot):
+        assert shell.size().toTuple() == display_size, shown
+        for widget in shell.current.findChildren(QWidget):
+            if widget.isVisible():
+                right = widget.mapTo(shell, widget.rect().topRight()).x()
+                assert right <= display_size[0], (shown, widget)
 
 
 def test_content_problem_shows_the_staff_screen(themed_app: QApplication, qtbot: QtBot) -> None:

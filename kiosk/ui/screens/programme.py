@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.catalog import Programme
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.common import button, card, chip, clear_layout, label, svg_icon, svg_pixmap
-from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.common import button, card, label, svg_icon, svg_pixmap
+from kiosk.ui.widgets.job_examples import JobExamples
 
 
 class ProgrammeScreen(Screen):
@@ -53,10 +53,7 @@ class ProgrammeScreen(Screen):
         facts_layout.addWidget(self.facts_text)
         body.addWidget(facts)
 
-        self.jobs_heading = label("", "section")
-        body.addWidget(self.jobs_heading)
-        self.jobs = QWidget()
-        self.jobs_flow = FlowLayout(self.jobs)
+        self.jobs = JobExamples()
         body.addWidget(self.jobs)
         body.addStretch(1)
         shell.signals.shortlist_changed.connect(self._show_list_state)
@@ -74,7 +71,7 @@ class ProgrammeScreen(Screen):
         self.programme = None
         for widget in (self.heading, self.english, self.kind, self.facts_text):
             widget.clear()
-        clear_layout(self.jobs_flow)
+        self.jobs.clear()
 
     def retranslate(self) -> None:
         programme, lang = self.programme, self.language
@@ -88,10 +85,7 @@ class ProgrammeScreen(Screen):
         self.sector_button.setText(self.tr("Sector: %1").replace("%1", sector.name.get(lang)))
         self.facts_heading.setText(self.catalog.text("headings.programmes").get(lang))
         self.facts_text.setText(self.catalog.text("aims.2").get(lang))
-        self.jobs_heading.setText(self.catalog.text("headings.column_jobs").get(lang))
-        clear_layout(self.jobs_flow)
-        for job in sector.jobs:
-            self.jobs_flow.addWidget(chip(job.get(lang)))
+        self.jobs.show_jobs(self.catalog.text("headings.column_jobs").get(lang), sector.jobs, lang)
         self._show_list_state()
 
     def _show_list_state(self) -> None:

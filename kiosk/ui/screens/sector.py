@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kiosk.catalog import Programme, Sector
 from kiosk.l10n import Language
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.common import TOUCH_MIN, chip, clear_layout, label, svg_icon, svg_pixmap
-from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.common import TOUCH_MIN, clear_layout, label, svg_icon, svg_pixmap
+from kiosk.ui.widgets.job_examples import JobExamples
 
 
 def programme_label(programme: Programme, language: Language) -> str:
@@ -59,10 +59,7 @@ class SectorScreen(Screen):
         self.programme_rows = QVBoxLayout()
         self.programme_rows.setSpacing(14)
         body.addLayout(self.programme_rows)
-        self.jobs_heading = label("", "section")
-        body.addWidget(self.jobs_heading)
-        self.jobs = QWidget()
-        self.jobs_flow = FlowLayout(self.jobs)
+        self.jobs = JobExamples()
         body.addWidget(self.jobs)
         body.addStretch(1)
         shell.signals.shortlist_changed.connect(self.retranslate)
@@ -81,7 +78,7 @@ class SectorScreen(Screen):
         for widget in (self.heading, self.english, self.badge):
             widget.clear()
         clear_layout(self.programme_rows)
-        clear_layout(self.jobs_flow)
+        self.jobs.clear()
 
     def _opener(self, code: str) -> Callable[[], None]:
         return lambda: self.shell.go_to(ScreenId.PROGRAMME, programme=code)
@@ -101,7 +98,4 @@ class SectorScreen(Screen):
             row = programme_row(programme, lang, programme.code in self.shell.session.shortlist)
             row.clicked.connect(self._opener(programme.code))
             self.programme_rows.addWidget(row)
-        self.jobs_heading.setText(self.catalog.text("headings.column_jobs").get(lang))
-        clear_layout(self.jobs_flow)
-        for job in sector.jobs:
-            self.jobs_flow.addWidget(chip(job.get(lang)))
+        self.jobs.show_jobs(self.catalog.text("headings.column_jobs").get(lang), sector.jobs, lang)
