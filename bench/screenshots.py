@@ -62,8 +62,10 @@ def main(out_dir: Path) -> None:
                 picture = shell.screen().grabWindow(shell.winId())
                 picture.save(str(out_dir / f"{orientation}-{language}-{name}.png"))
     shell.overlay.begin()
-    app.processEvents()
+    for _ in range(5):
+        app.processEvents()
     shell.screen().grabWindow(shell.winId()).save(str(out_dir / "portrait-idle-overlay.png"))
+    shell.overlay.cancel()
     shell.close_services()
     services.close()
 

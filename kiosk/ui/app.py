@@ -29,7 +29,7 @@ class ContentErrorScreen(QWidget):
         layout.setContentsMargins(96, 96, 96, 96)
         layout.setSpacing(32)
         layout.addStretch(1)
-        layout.addWidget(label("暂停服务  ·  Out of service  ·  暫停服務", "hero"))
+        layout.addWidget(label("暂停服务  ·  暫停服務\nOut of service", "hero"))
         layout.addWidget(label("For booth staff: the kiosk's content cannot be read.", "heroSub"))
         self.problem = label(problem, "heroSub")
         layout.addWidget(self.problem)

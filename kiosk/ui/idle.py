@@ -74,6 +74,7 @@ class IdleOverlay(QWidget):
 
         card = QFrame()
         card.setObjectName("idleCard")
+        card.setMinimumWidth(720)
         card.setMaximumWidth(900)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 40, 48, 40)

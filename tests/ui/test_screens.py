@@ -123,3 +123,22 @@ def test_content_problem_shows_the_staff_screen(themed_app: QApplication, qtbot:
     texts = " ".join(visible_texts(window))
     assert "The content database /x is missing" in texts
     assert "Traceback" not in texts
+
+
+def test_lists_scroll_kinetically_by_finger(shell: Shell) -> None:
+    from PySide6.QtWidgets import QScroller
+
+    from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+    areas = shell.findChildren(TouchScrollArea)
+    assert len(areas) >= 8
+    assert all(QScroller.hasScroller(area.viewport()) for area in areas)
+
+
+def test_the_bundled_cjk_font_is_the_application_font(shell: Shell) -> None:
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    assert QFontInfo(QApplication.font()).family() == "WenQuanYi Micro Hei"
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(
+        "WenQuanYi Micro Hei"
+    )
