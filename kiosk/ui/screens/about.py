@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, clear_layout, label
 from kiosk.ui.widgets.path_diagram import PathDiagram
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 PART_NUMERALS = ("i", "ii", "iii", "iv", "v")
@@ -14,7 +19,7 @@ PART_NUMERALS = ("i", "ii", "iii", "iv", "v")
 class AboutScreen(Screen):
     screen_id = ScreenId.ABOUT
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         body = self.scrolling_body()
         self.heading = label("", "title")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHideEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.l10n import L10n, Language
@@ -12,6 +14,9 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import label, svg_pixmap
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.path_diagram import PathDiagram
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 # The prompt is shown before anyone has chosen a language, so it is written in all three.
 # The leaflet's footnote that marks a sector new in 2026/27.
@@ -23,7 +28,7 @@ class AttractScreen(Screen):
     screen_id = ScreenId.ATTRACT
     shows_top_bar = False
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         catalog = self.catalog
         primary: Language = shell.services.settings.default_language
@@ -111,7 +116,7 @@ class AttractScreen(Screen):
         self.slides.setCurrentIndex(0)
         self._timer.start()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
         self._timer.stop()
         super().hideEvent(event)
 

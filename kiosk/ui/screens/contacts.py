@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, clear_layout, label
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 
 class ContactsScreen(Screen):
     screen_id = ScreenId.CONTACTS
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         body = self.scrolling_body()
         self.heading = label("", "title")

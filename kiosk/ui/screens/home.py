@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import Tile, label, svg_pixmap
 from kiosk.ui.widgets.responsive_grid import ResponsiveGrid
 
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
 
 class HomeScreen(Screen):
     screen_id = ScreenId.HOME
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         body = self.scrolling_body()
         self.heading = label("", "hero")

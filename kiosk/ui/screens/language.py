@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
@@ -9,6 +11,9 @@ from kiosk.l10n import Language
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, label
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 # Each language names itself, so every visitor can find theirs.
 LANGUAGE_NAMES: dict[Language, str] = {
@@ -22,7 +27,7 @@ class LanguageScreen(Screen):
     screen_id = ScreenId.LANGUAGE
     shows_top_bar = False
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 80, 80, 80)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
@@ -11,11 +13,14 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, label, svg_icon, svg_pixmap
 from kiosk.ui.widgets.job_examples import JobExamples
 
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
 
 class ProgrammeScreen(Screen):
     screen_id = ScreenId.PROGRAMME
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.programme: Programme | None = None
         body = self.scrolling_body()

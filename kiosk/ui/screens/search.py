@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QHideEvent, QIcon
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.analytics import EventKind
@@ -18,6 +19,9 @@ from kiosk.ui.widgets.common import TOUCH_MIN, button, label, svg_icon
 from kiosk.ui.widgets.letter_keyboard import LetterKeyboard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
 MAX_RESULTS = 30
 RECORD_AFTER_MS = 1500  # a search counts once the visitor pauses typing
 
@@ -25,7 +29,7 @@ RECORD_AFTER_MS = 1500  # a search counts once the visitor pauses typing
 class SearchScreen(Screen):
     screen_id = ScreenId.SEARCH
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
@@ -64,7 +68,7 @@ class SearchScreen(Screen):
     def enter(self, **params: str) -> None:
         self.keyboard.focus_target()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
         self._record()
         super().hideEvent(event)
 

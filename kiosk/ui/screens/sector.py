@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -13,6 +14,9 @@ from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import TOUCH_MIN, clear_layout, label, svg_icon, svg_pixmap
 from kiosk.ui.widgets.job_examples import JobExamples
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 
 def programme_label(programme: Programme, language: Language) -> str:
@@ -37,7 +41,7 @@ def programme_row(programme: Programme, language: Language, on_list: bool) -> QP
 class SectorScreen(Screen):
     screen_id = ScreenId.SECTOR
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.sector: Sector | None = None
         body = self.scrolling_body()

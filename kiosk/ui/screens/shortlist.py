@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -11,11 +12,14 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.sector import programme_row
 from kiosk.ui.widgets.common import button, clear_layout, label, svg_icon
 
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
 
 class ShortlistScreen(Screen):
     screen_id = ScreenId.SHORTLIST
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         body = self.scrolling_body()
         self.heading = label("", "title")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.screen_ids import ScreenId
@@ -9,11 +11,14 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, label
 from kiosk.ui.widgets.responsive_grid import ResponsiveGrid
 
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
 
 class SupportScreen(Screen):
     screen_id = ScreenId.SUPPORT
 
-    def __init__(self, shell) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         body = self.scrolling_body()
         self.heading = label("", "title")
