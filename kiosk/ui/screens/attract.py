@@ -116,7 +116,7 @@ class AttractScreen(Screen):
         self.slides.setCurrentIndex(0)
         self._timer.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()
         super().hideEvent(event)
 

@@ -68,7 +68,7 @@ class SearchScreen(Screen):
     def enter(self, **params: str) -> None:
         self.keyboard.focus_target()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event: QHideEvent) -> None:
         self._record()
         super().hideEvent(event)
 
