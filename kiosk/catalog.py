@@ -5,6 +5,7 @@ Screens receive these frozen objects and never touch SQL.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk.data.content_models import (
     CONTENT_SCHEMA_VERSION,
     ContactRow,
+    CountryRow,
     FootnoteRow,
     KeyPointRow,
     LinkRow,
     Meta,
+    ReasonRow,
+    RuleParameterRow,
     SearchTermRow,
     SectorRow,
     SupportRow,
@@ -94,14 +98,47 @@ class SearchTerm:
     forms: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ReasonText:
+    code: str
+    kind: str  # not_applicable | broken | condition | unsure | met | advisory
+    source: str  # "footnote:N" | "key_point:N" of the leaflet
+    text: L10n
+
+
+@dataclass(frozen=True)
+class RulesData:
+    """The eligibility rules as data: a version, parameters and the text of every reason."""
+
+    version: str
+    parameters: dict[str, Any]
+    reasons: dict[str, ReasonText]
+    source_labels: dict[str, L10n]  # "footnote" -> "VPAS leaflet, note {n}" …
+    country_codes: frozenset[str]  # every ISO 3166-1 code a nationality answer may use
+
+    def source_label(self, source: str, language: Language) -> str:
+        place, _, number = source.partition(":")
+        return self.source_labels[place].get(language).replace("{n}", number)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    name: L10n
+    common: bool  # offered first
+    nationality: bool  # False for Hong Kong and Macao
+    forms: tuple[str, ...]
+
+
 def _present(value: L10n | None) -> L10n | None:
     return value if value is not None and value.zh_hans is not None else None
 
 
 @dataclass(frozen=True)
 class Catalog:
-    rules_version: str
     source_hash: str
+    rules: RulesData
+    countries: tuple[Country, ...]
     sectors: tuple[Sector, ...]
     texts: dict[str, L10n]
     key_points: tuple[KeyPoint, ...]
@@ -122,6 +159,16 @@ class Catalog:
             for programme in sector.programmes:
                 if programme.code == code:
                     return programme
+        raise KeyError(code)
+
+    @property
+    def rules_version(self) -> str:
+        return self.rules.version
+
+    def country(self, code: str) -> Country:
+        for country in self.countries:
+            if country.code == code:
+                return country
         raise KeyError(code)
 
     @property
@@ -208,14 +255,35 @@ def _read(session: Session, path: Path) -> Catalog:
     footnote_parts: dict[int, list[L10n]] = {}
     for note in session.scalars(select(FootnoteRow).order_by(FootnoteRow.number, FootnoteRow.part)):
         footnote_parts.setdefault(note.number, []).append(note.text)
-    return Catalog(
-        rules_version=meta.get("rules_version", ""),
-        source_hash=meta.get("source_hash", ""),
-        sectors=sectors,
-        texts={
-            row.key: row.value
-            for row in session.scalars(select(TextRow).order_by(TextRow.position))
+    texts = {
+        row.key: row.value for row in session.scalars(select(TextRow).order_by(TextRow.position))
+    }
+    countries = tuple(
+        Country(row.code, row.name, row.common, row.nationality, tuple(row.forms.split("\n")))
+        for row in session.scalars(select(CountryRow).order_by(CountryRow.position))
+    )
+    rules = RulesData(
+        version=meta.get("rules_version", ""),
+        parameters={
+            row.key: json.loads(row.value) for row in session.scalars(select(RuleParameterRow))
         },
+        reasons={
+            row.code: ReasonText(row.code, row.kind, row.source, row.text)
+            for row in session.scalars(select(ReasonRow).order_by(ReasonRow.position))
+        },
+        source_labels={
+            key.removeprefix("source_label."): value
+            for key, value in texts.items()
+            if key.startswith("source_label.")
+        },
+        country_codes=frozenset(country.code for country in countries),
+    )
+    return Catalog(
+        source_hash=meta.get("source_hash", ""),
+        rules=rules,
+        countries=countries,
+        sectors=sectors,
+        texts=texts,
         key_points=tuple(
             KeyPoint(row.step, row.text, tuple(int(n) for n in row.footnotes.split(",") if n))
             for row in session.scalars(select(KeyPointRow).order_by(KeyPointRow.step))

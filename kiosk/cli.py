@@ -7,15 +7,23 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.l10n import LANGUAGES
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one sentence on stderr, like every other error of the kiosk."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"kiosk: {message[0].upper()}{message[1:]} (see 'kiosk --help').\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="The VPAS fair kiosk.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="kiosk", description="The VPAS fair kiosk.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = commands.add_parser("run", help="start the kiosk (full screen by default)")
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
@@ -25,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     content = commands.add_parser("content", help="build, check or list the content database")
-    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands = content.add_subparsers(
+        dest="content_command", required=True, parser_class=_Parser
+    )
     build = content_commands.add_parser("build", help="build the content database from sources")
     build.add_argument("--source", type=Path, default=resources.content_source_dir())
     build.add_argument("--output", type=Path, default=resources.content_db_path())
@@ -34,7 +44,47 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", type=Path, default=resources.content_source_dir())
     listing = content_commands.add_parser("list", help="print sectors and programmes")
     listing.add_argument("--json", action="store_true", help="as JSON (see DESIGN.md)")
+
+    eligibility = commands.add_parser("eligibility", help="answers JSON in, outcome JSON out")
+    eligibility.add_argument(
+        "--answers", default="-", help="a JSON file of answers, or - for standard input"
+    )
+    eligibility.add_argument("--lang", choices=LANGUAGES, default="zh-Hans")
+    eligibility.add_argument(
+        "--graph", action="store_true", help="print the question flow as Graphviz DOT"
+    )
     return parser
+
+
+def _read_json(source: str) -> object:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as error:
+        raise KioskError(f"Cannot read the answers file {source}: {error.strerror}.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise KioskError(
+            f"The answers are not valid JSON ({error.msg} at line {error.lineno}, "
+            f"column {error.colno})."
+        ) from None
+
+
+def _eligibility(args: argparse.Namespace) -> int:
+    from kiosk.catalog import load_catalog
+    from kiosk.eligibility import evaluate, parse_answers
+    from kiosk.eligibility_flow import graph_dot
+
+    catalog = load_catalog(resources.content_db_path())
+    if args.graph:
+        sys.stdout.write(graph_dot(catalog, args.lang))
+        return 0
+    raw = _read_json(args.answers)
+    answers = parse_answers(raw, catalog.rules, {p.code for p in catalog.programmes})
+    outcome = evaluate(answers, catalog.rules, args.lang)
+    json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
 
 
 def _content(args: argparse.Namespace) -> int:
@@ -74,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "content":
             return _content(args)
+        if args.command == "eligibility":
+            return _eligibility(args)
         from kiosk.platform_check import window_problem
 
         problem = window_problem()

@@ -7,7 +7,9 @@ OpenCC or pypinyin at run time.
 
 from __future__ import annotations
 
+import gettext
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -20,18 +22,21 @@ from kiosk.data.content_models import (
     CONTENT_SCHEMA_VERSION,
     ContactRow,
     ContentBase,
+    CountryRow,
     FootnoteRow,
     JobRow,
     KeyPointRow,
     LinkRow,
     Meta,
     ProgrammeRow,
+    ReasonRow,
+    RuleParameterRow,
     SearchTermRow,
     SectorRow,
     SupportRow,
     TextRow,
 )
-from kiosk.data.content_source import ContentSource, SourceText, read_sources
+from kiosk.data.content_source import ContentSource, SourceCountries, SourceText, read_sources
 from kiosk.l10n import L10n
 
 
@@ -96,6 +101,37 @@ def _search_terms(
         )
 
 
+def _country_rows(countries: SourceCountries, localize: _Localizer) -> Iterator[CountryRow]:
+    """Every ISO 3166-1 country (pycountry), common ones first, then by English name."""
+    import pycountry  # build-time only
+
+    chinese = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    entries = []
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        source_name = countries.names.get(country.alpha_2) or {
+            "zh-Hans": chinese.gettext(country.name),
+            "en": english,
+        }
+        entries.append((country.alpha_2, localize(source_name)))
+    rank = {code: index for index, code in enumerate(countries.common)}
+    entries.sort(key=lambda entry: (rank.get(entry[0], len(rank)), entry[1].en))
+    for position, (code, name) in enumerate(entries, start=1):
+        forms = [code.lower()] + [
+            form
+            for language, text in name.as_dict().items()
+            for form in search_forms(text, language)
+        ]
+        yield CountryRow(
+            code=code,
+            position=position,
+            common=code in rank,
+            nationality=code not in countries.not_nationalities,
+            name=name,
+            forms="\n".join(dict.fromkeys(forms)),
+        )
+
+
 def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
     localize = _Localizer()
     yield Meta(key="schema_version", value=str(CONTENT_SCHEMA_VERSION))
@@ -131,6 +167,24 @@ def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
         yield SupportRow(
             code=code, position=position, title=localize(title), description=localize(description)
         )
+    rules = source.rules
+    for key, value in rules.parameters.items():
+        yield RuleParameterRow(key=key, value=json.dumps(value))
+    for position, reason in enumerate(rules.reasons, start=1):
+        yield ReasonRow(
+            code=reason.code,
+            position=position,
+            kind=reason.kind,
+            source=reason.source,
+            text=localize(reason.text),
+        )
+    # Labels and questions live with the other texts, under their own key prefixes.
+    rule_texts = [(f"source_label.{place}", label) for place, label in rules.source_labels.items()]
+    for key, prompt, help_text in rules.questions:
+        rule_texts += [(f"question.{key}.prompt", prompt), (f"question.{key}.help", help_text)]
+    for offset, (key, text) in enumerate(rule_texts, start=len(source.texts) + 1):
+        yield TextRow(key=key, position=offset, value=localize(text))
+    yield from _country_rows(source.countries, localize)
     for code, url, title in source.links:
         yield LinkRow(code=code, url=url, title=localize(title))
     for position, contact in enumerate(source.contacts, start=1):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, re
 from kiosk.l10n import L10n
 
 # Bumped whenever the tables below change; part of the source hash, so a stale DB is noticed.
-CONTENT_SCHEMA_VERSION = 1
+CONTENT_SCHEMA_VERSION = 2
 
 
 def localized(prefix: str, *, optional: bool = False) -> Any:
@@ -126,3 +126,34 @@ class SearchTermRow(ContentBase):
     text: Mapped[str] = mapped_column(Text)  # shown to the visitor as "matched: …"
     language: Mapped[str] = mapped_column(String)
     forms: Mapped[str] = mapped_column(Text)  # "\n"-joined normalised forms
+
+
+class RuleParameterRow(ContentBase):
+    """An eligibility rule's parameter (JSON), e.g. the excluded nationalities."""
+
+    __tablename__ = "rule_parameter"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ReasonRow(ContentBase):
+    """The text of an eligibility reason or advisory, and the leaflet note it comes from."""
+
+    __tablename__ = "reason"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String)
+    source: Mapped[str] = mapped_column(String)  # "footnote:N" | "key_point:N"
+    text: Mapped[L10n] = localized("text")
+
+
+class CountryRow(ContentBase):
+    """A nationality the visitor can choose; ``common`` ones are offered first."""
+
+    __tablename__ = "country"
+    code: Mapped[str] = mapped_column(String, primary_key=True)  # ISO 3166-1 alpha-2
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    common: Mapped[bool] = mapped_column()
+    nationality: Mapped[bool] = mapped_column()
+    name: Mapped[L10n] = localized("name")
+    forms: Mapped[str] = mapped_column(Text)  # "\n"-joined search forms

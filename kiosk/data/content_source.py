@@ -13,7 +13,8 @@ from typing import Any
 
 from kiosk.errors import KioskError
 
-SOURCE_FILES = ("sectors.toml", "texts.toml")
+SOURCE_FILES = ("sectors.toml", "texts.toml", "rules.toml", "countries.toml")
+REASON_KINDS = ("not_applicable", "broken", "condition", "unsure", "met", "advisory")
 REQUIRED_LANGUAGES = ("zh-Hans", "en")  # zh-Hant may be generated with OpenCC
 KNOWN_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 REQUIRED_TEXTS = (
@@ -61,8 +62,33 @@ class SourceContact:
 
 
 @dataclass
+class SourceReason:
+    code: str
+    kind: str
+    source: str  # "footnote:N" | "key_point:N"
+    text: SourceText
+
+
+@dataclass
+class SourceRules:
+    version: str
+    parameters: dict[str, Any]
+    source_labels: dict[str, SourceText]
+    reasons: list[SourceReason]
+    questions: list[tuple[str, SourceText, SourceText]]  # key, prompt, help
+
+
+@dataclass
+class SourceCountries:
+    common: list[str]
+    not_nationalities: list[str]
+    names: dict[str, SourceText]
+
+
+@dataclass
 class ContentSource:
-    rules_version: str
+    rules: SourceRules
+    countries: SourceCountries
     sectors: list[SourceSector]
     texts: dict[str, SourceText]  # dotted keys, in source order (aims.1, aims.2 …)
     key_points: list[tuple[int, list[int], SourceText]]
@@ -71,6 +97,10 @@ class ContentSource:
     links: list[tuple[str, str, SourceText]]
     contacts: list[SourceContact]
     files: list[Path] = field(default_factory=list)
+
+    @property
+    def rules_version(self) -> str:
+        return self.rules.version
 
 
 class _Checker:
@@ -239,11 +269,76 @@ def _read_contacts(raw: dict[str, Any], checker: _Checker) -> list[SourceContact
     return contacts
 
 
+def _read_rules(
+    raw: dict[str, Any], checker: _Checker, key_points: set[int], footnotes: set[int]
+) -> SourceRules:
+    reasons = []
+    for index, raw_reason in enumerate(raw.get("reason", []), start=1):
+        code = checker.string(raw_reason, "code", f"Reason number {index} in rules.toml")
+        where = f"Reason '{code}'"
+        kind = checker.string(raw_reason, "kind", where)
+        if kind and kind not in REASON_KINDS:
+            checker.problem(f"{where} has an unknown kind '{kind}'.")
+        source = checker.string(raw_reason, "source", where)
+        place, _, number = source.partition(":")
+        known = {"footnote": footnotes, "key_point": key_points}.get(place)
+        if source and (known is None or not number.isdigit() or int(number) not in known):
+            checker.problem(f"{where} cites '{source}', which the leaflet texts do not define.")
+        reasons.append(
+            SourceReason(code, kind, source, checker.text(raw_reason.get("text"), where))
+        )
+    checker.unique([reason.code for reason in reasons], "reason")
+    parameters = raw.get("parameters", {})
+    if not isinstance(parameters, dict) or not parameters:
+        checker.problem("rules.toml has no [parameters].")
+        parameters = {}
+    labels = {
+        place: checker.text(text, f"The source label '{place}'")
+        for place, text in raw.get("source_labels", {}).items()
+    }
+    for place in ("footnote", "key_point"):
+        if place not in labels:
+            checker.problem(f"rules.toml is missing the source label '{place}'.")
+    questions = []
+    for index, raw_question in enumerate(raw.get("question", []), start=1):
+        key = checker.string(raw_question, "key", f"Question number {index} in rules.toml")
+        where = f"Question '{key}'"
+        questions.append(
+            (
+                key,
+                checker.text(raw_question.get("prompt"), f"{where}'s prompt"),
+                checker.text(raw_question.get("help"), f"{where}'s help"),
+            )
+        )
+    checker.unique([key for key, _, _ in questions], "question")
+    return SourceRules(
+        version=checker.string(raw, "version", "rules.toml"),
+        parameters=parameters,
+        source_labels=labels,
+        reasons=reasons,
+        questions=questions,
+    )
+
+
+def _read_countries(raw: dict[str, Any], checker: _Checker) -> SourceCountries:
+    names = {
+        code: checker.text(text, f"The country name '{code}'")
+        for code, text in raw.get("names", {}).items()
+    }
+    return SourceCountries(
+        common=list(raw.get("common", [])),
+        not_nationalities=list(raw.get("not_nationalities", [])),
+        names=names,
+    )
+
+
 def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
     """Read and check every source file; raise ContentSourceError listing all problems."""
     checker = _Checker()
     sectors_raw = _load_toml(source_dir / "sectors.toml", checker)
     texts_raw = _load_toml(source_dir / "texts.toml", checker)
+    rules_raw = _load_toml(source_dir / "rules.toml", checker)
+    countries_raw = _load_toml(source_dir / "countries.toml", checker)
     if checker.problems:
         raise ContentSourceError(checker.problems)
 
@@ -270,11 +365,15 @@ def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
         links.append((code, url, checker.text(raw_link.get("title"), f"Link '{code}'s title")))
     checker.unique([code for code, _, _ in links], "link")
 
+    key_points = _read_key_points(texts_raw, checker, {n for n, _, _ in footnotes})
     source = ContentSource(
-        rules_version=checker.string(texts_raw, "rules_version", "texts.toml"),
+        rules=_read_rules(
+            rules_raw, checker, {step for step, _, _ in key_points}, {n for n, _, _ in footnotes}
+        ),
+        countries=_read_countries(countries_raw, checker),
         sectors=sectors,
         texts=_read_texts(texts_raw, checker),
-        key_points=_read_key_points(texts_raw, checker, {n for n, _, _ in footnotes}),
+        key_points=key_points,
         footnotes=footnotes,
         supports=supports,
         links=links,

@@ -193,7 +193,7 @@ def _break(path: Path, old: str, new: str) -> None:
             'icon = "submarine"',
             "Sector 'maritime' refers to the icon 'submarine', which is not in",
         ),
-        ("texts.toml", "rules_version =", "rules_version = = ", "texts.toml is not valid TOML"),
+        ("rules.toml", "version =", "version = = ", "rules.toml is not valid TOML"),
     ],
 )
 def test_content_check_names_each_problem(

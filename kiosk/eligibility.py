@@ -1,0 +1,322 @@
+"""The VPAS eligibility check: a visitor's answers in, an outcome that explains itself out.
+
+Contract: DESIGN.md ("Eligibility answers", "Outcome"). Every rule's parameters and every reason's
+text are data in the content database (rules.toml), versioned with the leaflet's data date; this
+module only applies them, in DESIGN.md's precedence:
+
+1. a local student (Hong Kong permanent resident or right to land) -> not_applicable;
+2. any rule broken -> not_eligible, every broken rule listed;
+3. otherwise any answer not known ("unsure" or missing) -> talk_to_staff;
+4. otherwise a condition still to meet -> eligible_with_conditions;
+5. otherwise likely_eligible, with the rules met.
+
+Dates: an academic year is assumed to run from September (``academic_year_start_month``) to the
+end of August, so the 2-year Higher Diploma of intake year Y is expected to end on (Y+2)-08-31.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from kiosk.catalog import RulesData
+from kiosk.errors import KioskError
+from kiosk.l10n import Language
+
+UNSURE = "unsure"
+ANSWER_KEYS = (
+    "hong_kong_resident",
+    "nationalities",
+    "birth_date",
+    "intake_year",
+    "programme",
+    "previous_iang",
+    "finish_within_3_years",
+    "bring_dependants_while_studying",
+)
+YES_NO_KEYS = (
+    "hong_kong_resident",
+    "previous_iang",
+    "finish_within_3_years",
+    "bring_dependants_while_studying",
+)
+OUTSIDE_SCHEME = "other"
+INTAKE_YEARS = range(2000, 2101)
+OUTCOMES = (
+    "likely_eligible",
+    "eligible_with_conditions",
+    "not_eligible",
+    "not_applicable",
+    "talk_to_staff",
+)
+Outcome = Literal[
+    "likely_eligible", "eligible_with_conditions", "not_eligible", "not_applicable", "talk_to_staff"
+]
+ONE_DAY = timedelta(days=1)
+# Reason codes by the step of the precedence that gives them, in the order they are listed.
+BROKEN_RULES = (
+    "excluded_nationality",
+    "previous_iang",
+    "programme_not_in_scheme",
+    "completion_over_3_years",
+    "under_18_at_application",
+)
+CONDITIONS = ("under_18_at_graduation", "programme_undecided", "no_dependants_while_studying")
+RULES_MET = (
+    "meets_non_local",
+    "meets_nationality",
+    "meets_age",
+    "programme_in_scheme",
+    "no_previous_iang",
+    "completes_within_3_years",
+)
+ADVISORIES = ("job_conditions", "dependants_after_vpas", "permanent_residence", "immd_prevails")
+INTAKE_NOT_COVERED = "intake_year_not_covered"
+LOCAL_STUDENT = "local_student"
+
+
+class AnswerError(KioskError):
+    """An answer that is not one the contract allows (one sentence)."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Validated answers; a key absent from ``known`` was missing or answered "unsure"."""
+
+    known: Mapping[str, Any] = field(default_factory=dict)
+
+    def is_known(self, key: str) -> bool:
+        return key in self.known
+
+    def get(self, key: str) -> Any:
+        return self.known.get(key)
+
+
+def _parse_bool(key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise AnswerError(f"The answer '{key}' must be true, false or \"unsure\", not {value!r}.")
+
+
+def _parse_date(value: Any) -> date:
+    if not isinstance(value, str):
+        raise AnswerError(f'The birth_date must be a date like "2008-03-15", not {value!r}.')
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise AnswerError(f"The birth_date '{value}' is not a real date (YYYY-MM-DD).") from None
+    if len(value) != 10:
+        raise AnswerError(f"The birth_date '{value}' must be written YYYY-MM-DD.")
+    return parsed
+
+
+def parse_answers(raw: Any, rules: RulesData, programme_codes: Collection[str]) -> Answers:
+    """Check answers against the contract; raise AnswerError with one sentence if they break it."""
+    if not isinstance(raw, Mapping):
+        raise AnswerError('The answers must be a JSON object, like {"intake_year": 2026}.')
+    known: dict[str, Any] = {}
+    for key in sorted(raw):
+        if key not in ANSWER_KEYS:
+            raise AnswerError(f"Unknown answer '{key}': use {', '.join(ANSWER_KEYS)}.")
+        value = raw[key]
+        if key == "programme":
+            if value is None or value == OUTSIDE_SCHEME or value in programme_codes:
+                known[key] = value
+            elif value != UNSURE:
+                raise AnswerError(
+                    f"Unknown programme '{value}': use one of the 34 codes of "
+                    '\'kiosk content list\', "other", null or "unsure".'
+                )
+            continue
+        if value is None or value == UNSURE:
+            continue
+        if key in YES_NO_KEYS:
+            known[key] = _parse_bool(key, value)
+        elif key == "nationalities":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise AnswerError('The nationalities must be a list of country codes like ["CN"].')
+            codes = [code.upper() for code in value]
+            for code in codes:
+                if code not in rules.country_codes:
+                    raise AnswerError(f"Unknown country code '{code}': use ISO 3166 codes like CN.")
+            if codes:
+                known[key] = tuple(dict.fromkeys(codes))
+        elif key == "birth_date":
+            known[key] = _parse_date(value)
+        elif key == "intake_year":
+            if isinstance(value, bool) or not isinstance(value, int) or value not in INTAKE_YEARS:
+                raise AnswerError(
+                    f"The intake_year must be a year like 2026 (for 2026/27), not {value!r}."
+                )
+            known[key] = value
+    return Answers(known)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, moved back to the month's last day when it has none."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    enrolment: date
+    expected_graduation: date
+    return_window: tuple[date, date]
+    permanent_residence_earliest: date  # a lower bound: enrolment + 7 years
+    turns_18: date | None = None
+    earliest_application: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "enrolment": self.enrolment.isoformat(),
+            "expected_graduation": self.expected_graduation.isoformat(),
+            "return_window": {
+                "from": self.return_window[0].isoformat(),
+                "to": self.return_window[1].isoformat(),
+            },
+            "permanent_residence_earliest": self.permanent_residence_earliest.isoformat(),
+        }
+        if self.turns_18 is not None:
+            document["turns_18"] = self.turns_18.isoformat()
+        if self.earliest_application is not None:
+            document["earliest_application"] = self.earliest_application.isoformat()
+        return document
+
+
+def timeline_for(answers: Answers, rules: RulesData) -> Timeline | None:
+    if not answers.is_known("intake_year"):
+        return None
+    parameters = rules.parameters
+    intake: int = answers.get("intake_year")
+    enrolment = date(intake, parameters["academic_year_start_month"], 1)
+    graduation = add_months(enrolment, 12 * parameters["programme_academic_years"]) - ONE_DAY
+    first_month, last_month = parameters["return_window_months"]
+    window = (add_months(graduation, first_month - 1), add_months(graduation, last_month))
+    residence = add_months(enrolment, 12 * parameters["permanent_residence_years"])
+    if not answers.is_known("birth_date"):
+        return Timeline(enrolment, graduation, window, residence)
+    born: date = answers.get("birth_date")
+    turns_18 = add_months(born, 12 * parameters["minimum_age_at_application"])
+    earliest = max(graduation, turns_18) if turns_18 <= window[1] else None
+    return Timeline(enrolment, graduation, window, residence, turns_18, earliest)
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    text: str
+    source: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True)
+class EligibilityOutcome:
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+    advisories: tuple[Reason, ...]
+    timeline: Timeline | None
+    rules_version: str
+
+    @property
+    def reason_codes(self) -> list[str]:
+        return [reason.code for reason in self.reasons]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "reasons": [reason.to_json() for reason in self.reasons],
+            "advisories": [advisory.to_json() for advisory in self.advisories],
+            "timeline": self.timeline.to_json() if self.timeline else {},
+            "rules_version": self.rules_version,
+        }
+
+
+def _broken_rules(answers: Answers, rules: RulesData, timeline: Timeline | None) -> list[str]:
+    turns_18 = timeline.turns_18 if timeline else None
+    checks = {
+        "excluded_nationality": bool(
+            set(rules.parameters["excluded_nationalities"])
+            & set(answers.get("nationalities") or ())
+        ),
+        "previous_iang": answers.get("previous_iang") is True,
+        "programme_not_in_scheme": answers.get("programme") == OUTSIDE_SCHEME,
+        "completion_over_3_years": answers.get("finish_within_3_years") is False,
+        "under_18_at_application": bool(
+            timeline and turns_18 and turns_18 > timeline.return_window[1]
+        ),
+    }
+    return [code for code in BROKEN_RULES if checks[code]]
+
+
+def _conditions(answers: Answers, timeline: Timeline | None) -> list[str]:
+    turns_18 = timeline.turns_18 if timeline else None
+    checks = {
+        "under_18_at_graduation": bool(
+            timeline and turns_18 and turns_18 > timeline.expected_graduation
+        ),
+        "programme_undecided": answers.is_known("programme") and answers.get("programme") is None,
+        "no_dependants_while_studying": answers.get("bring_dependants_while_studying") is True,
+    }
+    return [code for code in CONDITIONS if checks[code]]
+
+
+def _verdict(
+    answers: Answers, rules: RulesData, timeline: Timeline | None
+) -> tuple[Outcome, list[str]]:
+    if answers.get("hong_kong_resident") is True:
+        return "not_applicable", [LOCAL_STUDENT]
+    broken = _broken_rules(answers, rules, timeline)
+    if broken:
+        return "not_eligible", broken
+    unsure = [f"unsure_{key}" for key in ANSWER_KEYS if not answers.is_known(key)]
+    if unsure:
+        return "talk_to_staff", unsure
+    conditions = _conditions(answers, timeline)
+    if conditions:
+        return "eligible_with_conditions", conditions
+    return "likely_eligible", list(RULES_MET)
+
+
+def evaluate(
+    answers: Answers, rules: RulesData, language: Language = "zh-Hans"
+) -> EligibilityOutcome:
+    timeline = timeline_for(answers, rules)
+    outcome, codes = _verdict(answers, rules, timeline)
+
+    def reason(code: str) -> Reason:
+        text = rules.reasons[code]
+        return Reason(code, text.text.get(language), rules.source_label(text.source, language))
+
+    advisories = []
+    if outcome != "not_applicable":
+        advisories = list(ADVISORIES)
+        intake = answers.get("intake_year")
+        if intake is not None and intake not in rules.parameters["covered_intake_years"]:
+            advisories.append(INTAKE_NOT_COVERED)
+    return EligibilityOutcome(
+        outcome=outcome,
+        reasons=tuple(reason(code) for code in codes),
+        advisories=tuple(reason(code) for code in advisories),
+        timeline=None if outcome == "not_applicable" else timeline,
+        rules_version=rules.version,
+    )
+
+
+def reason_codes_used() -> set[str]:
+    """Every code this module can give; each needs a text in rules.toml (a test checks)."""
+    unsure = {f"unsure_{key}" for key in ANSWER_KEYS}
+    return {
+        LOCAL_STUDENT,
+        INTAKE_NOT_COVERED,
+        *BROKEN_RULES,
+        *CONDITIONS,
+        *RULES_MET,
+        *ADVISORIES,
+    } | unsure
