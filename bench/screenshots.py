@@ -21,7 +21,30 @@ from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+A_VISITOR = {
+    "hong_kong_resident": False,
+    "nationalities": ["CN"],
+    "birth_date": "2008-03-15",
+    "intake_year": 2026,
+    "programme": "software-engineering",
+    "previous_iang": False,
+    "finish_within_3_years": True,
+    "bring_dependants_while_studying": False,
+}
+OUTCOME_PERSONAS = {
+    "likely_eligible": A_VISITOR,
+    "eligible_with_conditions": {**A_VISITOR, "birth_date": "2010-11-02", "programme": None},
+    "not_eligible": {**A_VISITOR, "nationalities": ["CN", "VN"], "finish_within_3_years": False},
+    "not_applicable": {"hong_kong_resident": True},
+    "talk_to_staff": {**A_VISITOR, "birth_date": "unsure", "previous_iang": "unsure"},
+}
 LANGUAGES = ("zh-Hans", "en", "zh-Hant")
+
+
+def grab(app: QApplication, shell: Shell, path: Path) -> None:
+    for _ in range(5):
+        app.processEvents()
+    shell.screen().grabWindow(shell.winId()).save(str(path))
 
 
 def main(out_dir: Path) -> None:
@@ -57,14 +80,19 @@ def main(out_dir: Path) -> None:
                 shell.go_to(screen_id, **params)
                 if screen_id == ScreenId.SEARCH:
                     shell.screens[screen_id].field.setText("rj")  # type: ignore[attr-defined]
-                for _ in range(5):
-                    app.processEvents()
-                picture = shell.screen().grabWindow(shell.winId())
-                picture.save(str(out_dir / f"{orientation}-{language}-{name}.png"))
+                grab(app, shell, out_dir / f"{orientation}-{language}-{name}.png")
+            shell.session.answers.clear()
+            shell.session.answers.update(A_VISITOR)
+            for key in A_VISITOR:
+                shell.go_to(ScreenId.ELIGIBILITY, question=key)
+                grab(app, shell, out_dir / f"{orientation}-{language}-question-{key}.png")
+            for outcome, answers in OUTCOME_PERSONAS.items():
+                shell.session.answers.clear()
+                shell.session.answers.update(answers)
+                shell.finish_eligibility()
+                grab(app, shell, out_dir / f"{orientation}-{language}-outcome-{outcome}.png")
     shell.overlay.begin()
-    for _ in range(5):
-        app.processEvents()
-    shell.screen().grabWindow(shell.winId()).save(str(out_dir / "portrait-idle-overlay.png"))
+    grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()
     shell.close_services()
     services.close()

@@ -24,6 +24,7 @@ class EventKind(StrEnum):
     SEARCH = "search"
     SHORTLIST_ADD = "shortlist_add"
     SHORTLIST_REMOVE = "shortlist_remove"
+    ELIGIBILITY_OUTCOME = "eligibility_outcome"
 
 
 class Analytics:

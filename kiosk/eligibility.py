@@ -304,7 +304,7 @@ def evaluate(
         outcome=outcome,
         reasons=tuple(reason(code) for code in codes),
         advisories=tuple(reason(code) for code in advisories),
-        timeline=None if outcome == "not_applicable" else timeline,
+        timeline=timeline,
         rules_version=rules.version,
     )
 

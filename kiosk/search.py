@@ -23,7 +23,8 @@ class SearchHit:
     rank: int  # lower is better
 
 
-def _match_rank(forms: tuple[str, ...], query: str, compact: str) -> int | None:
+def match_rank(forms: tuple[str, ...], query: str, compact: str) -> int | None:
+    """How well a query matches a set of search forms (0 best), or None for no match."""
     best: int | None = None
     for form in forms:
         for needle in (query, compact):
@@ -42,6 +43,12 @@ def _match_rank(forms: tuple[str, ...], query: str, compact: str) -> int | None:
     return best
 
 
+def normalise_query(query: str) -> tuple[str, str]:
+    """The query as searched: lower case, and without spaces for pinyin ("ruan jian")."""
+    query = query.strip().lower()[:MAX_QUERY_LENGTH]
+    return query, query.replace(" ", "")
+
+
 class SearchIndex:
     def __init__(self, catalog: Catalog) -> None:
         self._terms = catalog.search_terms
@@ -54,13 +61,12 @@ class SearchIndex:
 
     def search(self, query: str) -> list[SearchHit]:
         """Programmes first (by name, then via their sector), then sectors (by name or job)."""
-        query = query.strip().lower()[:MAX_QUERY_LENGTH]
+        query, compact = normalise_query(query)
         if not query:
             return []
-        compact = query.replace(" ", "")
         best: dict[tuple[str, str], SearchHit] = {}
         for term in self._terms:
-            rank = _match_rank(term.forms, query, compact)
+            rank = match_rank(term.forms, query, compact)
             if rank is None:
                 continue
             if term.kind == "programme" and term.programme_code is not None:

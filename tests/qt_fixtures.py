@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.services import Services
@@ -42,3 +43,11 @@ def shell(
     qtbot.waitExposed(window)
     yield window
     window.close_services()
+
+
+def tap(qtbot: QtBot, widget: QWidget | None) -> None:
+    """A finger on the middle of ``widget``, once it is shown (rows are shown on the next pass)."""
+    assert widget is not None
+    qtbot.waitUntil(widget.isVisible)
+    assert widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())

@@ -3,43 +3,59 @@
 <context>
     <name>HomeScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="59" />
+        <location filename="../../kiosk/ui/screens/home.py" line="65" />
         <source>%n sectors</source>
         <translation>
-            <numerusform>%n sector</numerusform><numerusform>%n sectors</numerusform></translation>
+            <numerusform>%n sector</numerusform>
+            <numerusform>%n sectors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="61" />
+        <location filename="../../kiosk/ui/screens/home.py" line="67" />
         <source>%n programmes</source>
         <translation>
-            <numerusform>%n programme</numerusform><numerusform>%n programmes</numerusform></translation>
+            <numerusform>%n programme</numerusform>
+            <numerusform>%n programmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/home.py" line="71" />
+        <source>A quick check, %n questions</source>
+        <translation>
+            <numerusform>A quick check, %n question</numerusform><numerusform>A quick check, %n questions</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SearchScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/search.py" line="94" />
+        <location filename="../../kiosk/ui/screens/search.py" line="107" />
         <source>%n results</source>
         <translation>
-            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SectorsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sectors.py" line="49" />
+        <location filename="../../kiosk/ui/screens/sectors.py" line="53" />
         <source>%n programmes</source>
         <translation>
-            <numerusform>%n programme</numerusform><numerusform>%n programmes</numerusform></translation>
+            <numerusform>%n programme</numerusform>
+            <numerusform>%n programmes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ShortlistScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="58" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="62" />
         <source>%n programmes on your list</source>
         <translation>
-            <numerusform>%n programme on your list</numerusform><numerusform>%n programmes on your list</numerusform></translation>
+            <numerusform>%n programme on your list</numerusform>
+            <numerusform>%n programmes on your list</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -15,3 +15,5 @@ class ScreenId(StrEnum):
     ABOUT = "about"
     SUPPORT = "support"
     CONTACTS = "contacts"
+    ELIGIBILITY = "eligibility"
+    OUTCOME = "outcome"

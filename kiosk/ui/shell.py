@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.analytics import EventKind
+from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import Language
 from kiosk.services import Services
 from kiosk.session import VisitorSession
@@ -26,8 +27,10 @@ from kiosk.ui.screens.about import AboutScreen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.contacts import ContactsScreen
+from kiosk.ui.screens.eligibility import EligibilityScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.language import LanguageScreen
+from kiosk.ui.screens.outcome import OutcomeScreen
 from kiosk.ui.screens.programme import ProgrammeScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.sector import SectorScreen
@@ -49,6 +52,8 @@ SCREENS: tuple[type[Screen], ...] = (
     AboutScreen,
     SupportScreen,
     ContactsScreen,
+    EligibilityScreen,
+    OutcomeScreen,
 )
 WIDE_BAR_MIN_WIDTH = 1400
 TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
@@ -228,6 +233,24 @@ class Shell(QWidget):
                 language=self.session.language,
                 detail=detail,
             )
+
+    def _evaluate_answers(self) -> EligibilityOutcome:
+        catalog = self.services.catalog
+        answers = parse_answers(
+            self.session.answers, catalog.rules, {p.code for p in catalog.programmes}
+        )
+        return evaluate(answers, catalog.rules, self.session.language)
+
+    def eligibility_result(self) -> EligibilityOutcome | None:
+        """The outcome of the visitor's answers, in their current language (None before any)."""
+        return None if self.session.outcome is None else self._evaluate_answers()
+
+    def finish_eligibility(self) -> None:
+        """The last answer is in: keep the outcome with the visitor and show it."""
+        result = self._evaluate_answers()
+        self.session.outcome = result.to_json()
+        self.record(EventKind.ELIGIBILITY_OUTCOME, result.outcome)
+        self.go_to(ScreenId.OUTCOME)
 
     def _ask_if_still_there(self) -> None:
         if self.current.screen_id != ScreenId.ATTRACT:

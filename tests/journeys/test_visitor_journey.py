@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +22,8 @@ from kiosk.ui.screens.sector import SectorScreen
 from kiosk.ui.screens.sectors import SectorsScreen
 from kiosk.ui.screens.shortlist import ShortlistScreen
 from kiosk.ui.shell import Shell
+from tests.journeys.test_eligibility_wizard import start as start_eligibility
+from tests.qt_fixtures import tap
 
 pytestmark = pytest.mark.journey
 
@@ -41,11 +42,6 @@ def shell_size() -> tuple[int, int]:
 @pytest.fixture
 def kiosk(shell: Shell) -> Shell:
     return shell
-
-
-def tap(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
 
 
 def all_texts(root: QWidget) -> str:
@@ -203,3 +199,20 @@ def test_kiosk_with_corrupt_content_fails_with_one_sentence(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "cannot be read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_idle_reset_in_the_middle_of_the_eligibility_check(shell: Shell, qtbot: QtBot) -> None:
+    wizard = start_eligibility(shell, qtbot)
+    tap(qtbot, wizard.yes_no.buttons[False])
+    tap(qtbot, wizard.common_countries.buttons["TH"])
+    tap(qtbot, wizard.next_button)
+    tap(qtbot, wizard.birth_year.buttons[2007])
+    with qtbot.waitSignal(shell.signals.visitor_reset, timeout=5000):
+        pass
+    assert shell.current.screen_id == ScreenId.ATTRACT
+    assert shell.session.answers == {} and shell.session.outcome is None
+    checked = [b for b in wizard.findChildren(QAbstractButton) if b.isCheckable() and b.isChecked()]
+    assert checked == []
+    texts = [w.text() for w in shell.findChildren(QWidget) if isinstance(w, QLabel | QLineEdit)]
+    assert not any("Thailand" in t or "泰国" in t for t in texts)
+    assert wizard.question is None

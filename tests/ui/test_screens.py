@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.eligibility import ANSWER_KEYS
 from kiosk.ui.app import ContentErrorScreen, create_window
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.programme import ProgrammeScreen
@@ -25,7 +26,19 @@ EVERY_SCREEN: list[tuple[ScreenId, dict[str, str]]] = [
     (ScreenId.ABOUT, {}),
     (ScreenId.SUPPORT, {}),
     (ScreenId.CONTACTS, {}),
+    *((ScreenId.ELIGIBILITY, {"question": key}) for key in ANSWER_KEYS),
+    (ScreenId.OUTCOME, {}),
 ]
+A_VISITORS_ANSWERS = {
+    "hong_kong_resident": False,
+    "nationalities": ["CN", "MY"],
+    "birth_date": "2009-05-20",
+    "intake_year": 2026,
+    "programme": "culinary-arts",
+    "previous_iang": False,
+    "finish_within_3_years": True,
+    "bring_dependants_while_studying": "unsure",
+}
 
 
 def visible_texts(root: QWidget, *, skip_role: str | None = None) -> list[str]:
@@ -38,6 +51,22 @@ def visible_texts(root: QWidget, *, skip_role: str | None = None) -> list[str]:
         ):
             texts.append(widget.text())
     return texts
+
+
+def every_screen_at(
+    shell: Shell, display_size: tuple[int, int], qtbot: QtBot
+) -> Iterator[tuple[ScreenId, str]]:
+    """Show every screen in every language at ``display_size``, laid out and ready to inspect."""
+    shell.resize(*display_size)
+    qtbot.waitUntil(lambda: shell.size().toTuple() == display_size)
+    shell.session.answers.update(A_VISITORS_ANSWERS)
+    shell.finish_eligibility()
+    for language in ("zh-Hans", "en", "zh-Hant"):
+        shell.set_language(language)
+        for screen_id, params in EVERY_SCREEN:
+            shell.go_to(screen_id, **params)
+            QApplication.processEvents()
+            yield screen_id, language
 
 
 def test_language_switches_in_place(shell: Shell, qtbot: QtBot) -> None:
@@ -56,40 +85,23 @@ def test_language_switches_in_place(shell: Shell, qtbot: QtBot) -> None:
     assert screen.add_button.text() == "加入我的列表"
 
 
-def test_no_screen_is_blank_or_untranslated_in_any_language(shell: Shell) -> None:
-    for language in ("zh-Hans", "en", "zh-Hant"):
-        shell.set_language(language)
-        for screen_id, params in EVERY_SCREEN:
-            shell.go_to(screen_id, **params)
-            # the English name beside the Chinese one is intended (role "english")
-            texts = [t for t in visible_texts(shell, skip_role="english") if t.strip()]
-            assert texts, screen_id
-            if language != "en" and screen_id not in (ScreenId.ATTRACT, ScreenId.LANGUAGE):
-                # the UI strings are translated: no English-only sentence slipped through
-                english_only = [
-                    t
-                    for t in texts
-                    if t.isascii()
-                    and " " in t
-                    and not t.startswith("http")
-                    and "\n" not in t
-                    and "VPAS" not in t
-                ]
-                assert english_only == [], (screen_id, language)
-
-
-def every_screen_at(
-    shell: Shell, display_size: tuple[int, int], qtbot: QtBot
-) -> Iterator[tuple[ScreenId, str]]:
-    """Show every screen in every language at ``display_size``, laid out and ready to inspect."""
-    shell.resize(*display_size)
-    qtbot.waitUntil(lambda: shell.size().toTuple() == display_size)
-    for language in ("zh-Hans", "en", "zh-Hant"):
-        shell.set_language(language)
-        for screen_id, params in EVERY_SCREEN:
-            shell.go_to(screen_id, **params)
-            QApplication.processEvents()
-            yield screen_id, language
+def test_no_screen_is_blank_or_untranslated_in_any_language(shell: Shell, qtbot: QtBot) -> None:
+    for screen_id, language in every_screen_at(shell, (1920, 1080), qtbot):
+        # the English name beside the Chinese one is intended (role "english")
+        texts = [t for t in visible_texts(shell, skip_role="english") if t.strip()]
+        assert texts, screen_id
+        if language != "en" and screen_id not in (ScreenId.ATTRACT, ScreenId.LANGUAGE):
+            # the UI strings are translated: no English-only sentence slipped through
+            english_only = [
+                t
+                for t in texts
+                if t.isascii()
+                and " " in t
+                and not t.startswith("http")
+                and "\n" not in t
+                and "VPAS" not in t
+            ]
+            assert english_only == [], (screen_id, language)
 
 
 def test_touch_targets_are_at_least_64_px(
@@ -142,3 +154,29 @@ def test_the_bundled_cjk_font_is_the_application_font(shell: Shell) -> None:
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(
         "WenQuanYi Micro Hei"
     )
+
+
+def test_timeline_labels_stay_inside_and_apart(themed_app: QApplication, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from kiosk.ui.widgets.timeline import Milestone, TimelineDiagram
+
+    diagram = TimelineDiagram()
+    qtbot.addWidget(diagram)
+    diagram.resize(900, 300)
+    milestones = [
+        Milestone("Start the Higher Diploma", date(2026, 9, 1), "#1B4F9C"),
+        Milestone("Graduate", date(2028, 8, 31), "#0E9F8E"),
+        Milestone("You turn 18", date(2028, 11, 2), "#6B4FA0"),
+        Milestone("Return window", date(2029, 2, 28), "#F28C28", until=date(2029, 8, 31)),
+        Milestone("7 years in Hong Kong, at the earliest", date(2033, 9, 1), "#E9546B"),
+    ]
+    diagram.set_milestones(list(reversed(milestones)))
+    assert [m.label for m in diagram.milestones] == [m.label for m in milestones]  # date order
+    for width in (900, 1800):
+        diagram.resize(width, 300)
+        boxes = diagram.label_boxes()
+        assert all(box.left() >= 0 and box.right() <= width for box in boxes)
+        # labels on the same side of the line (every other one) never overlap
+        for first, second in zip(boxes, boxes[2:], strict=False):
+            assert not first.intersects(second)

@@ -501,6 +501,15 @@ def test_timeline_without_intake_year_has_no_dates(catalog: Catalog) -> None:
         assert timeline.get(key) is None, key
 
 
+def test_a_local_student_still_gets_the_timeline(catalog: Catalog) -> None:
+    # The contract gives the timeline "when intake_year known", whatever the outcome.
+    result = outcome_json(catalog, visitor(hong_kong_resident=True))
+    assert result["outcome"] == LOCAL
+    assert result["timeline"]["enrolment"] == "2026-09-01"
+    assert result["timeline"]["expected_graduation"] == "2028-08-31"
+    assert result["timeline"]["turns_18"] == "2026-03-15"
+
+
 def test_too_young_has_no_earliest_application(catalog: Catalog) -> None:
     result = outcome_json(catalog, visitor(birth_date="2011-09-01"))
     assert result["timeline"]["turns_18"] == "2029-09-01"

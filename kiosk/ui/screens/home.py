@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kiosk.eligibility_flow import QUESTIONS
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import Tile, label, svg_pixmap
@@ -29,6 +30,7 @@ class HomeScreen(Screen):
         largest_sector = max(self.catalog.sectors, key=lambda sector: len(sector.programmes))
         doors: list[tuple[ScreenId, str, str]] = [
             (ScreenId.SECTORS, "sectors", largest_sector.icon),
+            (ScreenId.ELIGIBILITY, "ui", "check"),
             (ScreenId.SEARCH, "ui", "search"),
             (ScreenId.ABOUT, "ui", "info"),
             (ScreenId.SUPPORT, "ui", "support"),
@@ -63,6 +65,10 @@ class HomeScreen(Screen):
                 self.tr("%n sectors", "", len(catalog.sectors))
                 + " · "
                 + self.tr("%n programmes", "", programmes),
+            ),
+            ScreenId.ELIGIBILITY: (
+                self.tr("Can I join VPAS?"),
+                self.tr("A quick check, %n questions", "", len(QUESTIONS)),
             ),
             ScreenId.SEARCH: (self.tr("Search"), self.tr("Chinese, English or pinyin")),
             ScreenId.ABOUT: (self.tr("About VPAS"), self.tr("The path to staying in Hong Kong")),

@@ -50,6 +50,10 @@ class ProgrammeScreen(Screen):
         actions.addWidget(self.add_button, 1)
         actions.addWidget(self.sector_button, 1)
         body.addLayout(actions)
+        self.check_button = button("", "secondary")
+        self.check_button.setObjectName("checkEligibility")
+        self.check_button.clicked.connect(self._check)
+        body.addWidget(self.check_button)
 
         facts, facts_layout = card()
         self.facts_heading = label("", "section")
@@ -87,6 +91,7 @@ class ProgrammeScreen(Screen):
         self.heading.setText(programme.name.get(lang))
         self.english.setText(programme.name.en)
         self.english.setVisible(lang != "en")
+        self.check_button.setText(self.tr("Can I join VPAS with this programme?"))
         self.sector_button.setText(self.tr("Sector: %1").replace("%1", sector.name.get(lang)))
         self.facts_heading.setText(self.catalog.text("headings.programmes").get(lang))
         self.facts_text.setText(self.catalog.text("aims.2").get(lang))
@@ -108,6 +113,10 @@ class ProgrammeScreen(Screen):
     def _toggle(self) -> None:
         if self.programme is not None:
             self.shell.toggle_shortlist(self.programme.code)
+
+    def _check(self) -> None:
+        if self.programme is not None:
+            self.shell.go_to(ScreenId.ELIGIBILITY, programme=self.programme.code)
 
     def _open_sector(self) -> None:
         if self.programme is not None:

@@ -1,0 +1,243 @@
+"""The outcome of the eligibility check: the verdict in plain words, why (with the leaflet's
+note for each reason), what to do next, a personal timeline, and the answers to change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.eligibility import UNSURE, EligibilityOutcome
+from kiosk.eligibility_flow import questions_to_ask
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.common import button, card, clear_layout, label
+from kiosk.ui.widgets.timeline import Milestone, TimelineDiagram
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
+
+class OutcomeScreen(Screen):
+    screen_id = ScreenId.OUTCOME
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        body = self.scrolling_body()
+        self.verdict = QFrame()
+        self.verdict.setProperty("role", "verdict")
+        self.verdict.setObjectName("verdict")
+        verdict_layout = QVBoxLayout(self.verdict)
+        verdict_layout.setContentsMargins(36, 28, 36, 28)
+        self.headline = label("", "title")
+        self.headline.setObjectName("headline")
+        self.summary = label("", "body")
+        verdict_layout.addWidget(self.headline)
+        verdict_layout.addWidget(self.summary)
+        body.addWidget(self.verdict)
+
+        self.reasons_heading = label("", "section")
+        body.addWidget(self.reasons_heading)
+        self.reasons = QVBoxLayout()
+        self.reasons.setSpacing(12)
+        body.addLayout(self.reasons)
+
+        self.next_heading = label("", "section")
+        body.addWidget(self.next_heading)
+        steps = QHBoxLayout()
+        steps.setSpacing(16)
+        self.staff_note = label("", "body")
+        self.explore = button("", "primary")
+        self.explore.clicked.connect(lambda: self.shell.go_to(ScreenId.SECTORS))
+        self.contacts = button("", "secondary")
+        self.contacts.clicked.connect(lambda: self.shell.go_to(ScreenId.CONTACTS))
+        steps.addWidget(self.explore, 1)
+        steps.addWidget(self.contacts, 1)
+        body.addWidget(self.staff_note)
+        body.addLayout(steps)
+
+        self.timeline_heading = label("", "section")
+        body.addWidget(self.timeline_heading)
+        timeline_card, timeline_layout = card()
+        self.timeline = TimelineDiagram()
+        self.timeline_note = label("", "small")
+        timeline_layout.addWidget(self.timeline)
+        timeline_layout.addWidget(self.timeline_note)
+        self.timeline_card = timeline_card
+        body.addWidget(timeline_card)
+
+        self.answers_heading = label("", "section")
+        body.addWidget(self.answers_heading)
+        self.answer_rows = QVBoxLayout()
+        self.answer_rows.setSpacing(10)
+        body.addLayout(self.answer_rows)
+
+        self.advisories_heading = label("", "section")
+        body.addWidget(self.advisories_heading)
+        self.advisories = QVBoxLayout()
+        body.addLayout(self.advisories)
+        self.version = label("", "small")
+        body.addWidget(self.version)
+        body.addStretch(1)
+        self.result: EligibilityOutcome | None = None
+
+    def title(self) -> str:
+        return self.tr("Your result")
+
+    def enter(self, **params: str) -> None:
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.result = None
+        for widget in (self.headline, self.summary, self.version, self.timeline_note):
+            widget.clear()
+        for layout in (self.reasons, self.answer_rows, self.advisories):
+            clear_layout(layout)
+        self.timeline.set_milestones([])
+
+    def _headline(self, outcome: str) -> tuple[str, str]:
+        return {
+            "likely_eligible": (
+                self.tr("You are likely to be eligible for VPAS"),
+                self.tr("From your answers, you meet the VPAS rules in the leaflet."),
+            ),
+            "eligible_with_conditions": (
+                self.tr("You can be eligible, if you meet these conditions"),
+                self.tr(
+                    "From your answers, VPAS is open to you once the conditions below are met."
+                ),
+            ),
+            "not_eligible": (
+                self.tr("From your answers, VPAS is not open to you"),
+                self.tr("These rules of the scheme stand in the way:"),
+            ),
+            "not_applicable": (
+                self.tr("You are a local student: VPAS is not needed"),
+                self.tr("You can stay and work in Hong Kong without the scheme."),
+            ),
+            "talk_to_staff": (
+                self.tr("Please talk to our staff"),
+                self.tr("Some answers were not sure; our staff can help you with these:"),
+            ),
+        }[outcome]
+
+    def retranslate(self) -> None:
+        self.result = self.shell.eligibility_result()
+        result, lang = self.result, self.language
+        if result is None:
+            return
+        self.verdict.setProperty("outcome", result.outcome)
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        headline, summary = self._headline(result.outcome)
+        self.headline.setText(headline)
+        self.summary.setText(summary)
+        self.reasons_heading.setText(self.tr("Why"))
+        clear_layout(self.reasons)
+        for reason in result.reasons:
+            frame, layout = card()
+            frame.setObjectName(f"reason-{reason.code}")
+            layout.addWidget(label(reason.text, "body"))
+            layout.addWidget(label(reason.source, "source"))
+            self.reasons.addWidget(frame)
+
+        self.next_heading.setText(self.tr("What to do next"))
+        self.staff_note.setText(
+            self.tr("Show this screen to our staff at the booth: they can answer your questions.")
+        )
+        self.explore.setText(self.tr("Explore the programmes"))
+        self.contacts.setText(self.tr("Contact us"))
+
+        timeline = result.timeline
+        self.timeline_card.setVisible(timeline is not None)
+        self.timeline_heading.setVisible(timeline is not None)
+        if timeline is not None:
+            self.timeline_heading.setText(self.tr("Your timeline"))
+            milestones = [
+                Milestone(self.tr("Start the Higher Diploma"), timeline.enrolment, "#1B4F9C"),
+                Milestone(self.tr("Graduate"), timeline.expected_graduation, "#0E9F8E"),
+                Milestone(
+                    self.tr("Return window (months 7–12)"),
+                    timeline.return_window[0],
+                    "#F28C28",
+                    until=timeline.return_window[1],
+                ),
+                Milestone(
+                    self.tr("7 years in Hong Kong, at the earliest"),
+                    timeline.permanent_residence_earliest,
+                    "#E9546B",
+                ),
+            ]
+            if timeline.turns_18 is not None and timeline.turns_18 > timeline.enrolment:
+                milestones.append(Milestone(self.tr("You turn 18"), timeline.turns_18, "#6B4FA0"))
+            self.timeline.set_milestones(milestones)
+            self.timeline_note.setText(
+                self.tr(
+                    "Dates assume the academic year starts in September and the programme takes "
+                    "two years. After graduation you may stay to look for work, or return in "
+                    "months 7–12 with a job offer. Whether your years of study count towards the "
+                    "seven years is for the Immigration Department to decide."
+                )
+            )
+
+        self.answers_heading.setText(self.tr("Your answers"))
+        clear_layout(self.answer_rows)
+        for question in questions_to_ask(self.shell.session.answers):
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            text = label(
+                question.prompt(self.catalog, lang)
+                + "\n→ "
+                + self._answer_text(
+                    question.key, self.shell.session.answers.get(question.key, UNSURE)
+                ),
+                "body",
+            )
+            change = button(self.tr("Change"), "secondary")
+            change.setObjectName(f"change-{question.key}")
+            change.clicked.connect(self._changer(question.key))
+            row_layout.addWidget(text, 1)
+            row_layout.addWidget(change, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.answer_rows.addWidget(row)
+
+        self.advisories_heading.setText(self.tr("Good to know"))
+        self.advisories_heading.setVisible(bool(result.advisories))
+        clear_layout(self.advisories)
+        for advisory in result.advisories:
+            note = label(f"•  {advisory.text}  ({advisory.source})", "body")
+            note.setObjectName(f"advisory-{advisory.code}")
+            self.advisories.addWidget(note)
+        self.version.setText(
+            self.tr("Rules as of %1.").replace("%1", self.catalog.text("data_date").get(lang))
+            + " "
+            + self.catalog.text("disclaimer").get(lang)
+        )
+
+    def _changer(self, key: str) -> Callable[[], None]:
+        return lambda: self.shell.go_to(ScreenId.ELIGIBILITY, question=key)
+
+    def _answer_text(self, key: str, value: Any) -> str:
+        lang = self.language
+        if value == UNSURE:
+            return self.tr("Not sure")
+        if value is True:
+            return self.tr("Yes")
+        if value is False:
+            return self.tr("No")
+        if key == "nationalities":
+            return ", ".join(self.catalog.country(code).name.get(lang) for code in value)
+        if key == "birth_date":
+            return date.fromisoformat(value).isoformat()
+        if key == "intake_year":
+            return f"{value}/{str(value + 1)[2:]}"
+        if key == "programme":
+            if value is None:
+                return self.tr("I have not decided yet")
+            if value == "other":
+                return self.tr("Another programme, not one of these 34")
+            return self.catalog.programme(value).name.get(lang)
+        return str(value)
