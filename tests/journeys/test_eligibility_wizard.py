@@ -138,6 +138,8 @@ def test_back_shows_the_previous_answer(shell: Shell, qtbot: QtBot) -> None:
 def test_nationality_by_pinyin_on_the_touch_keyboard(shell: Shell, qtbot: QtBot) -> None:
     wizard = start(shell, qtbot)
     tap(qtbot, wizard.yes_no.buttons[False])
+    assert not wizard.country_keyboard.isVisible()
+    tap(qtbot, wizard.country_field)  # touching the field brings up the keyboard
     for letter in "xinjiapo":  # 新加坡, not among the common choices
         tap(qtbot, wizard.country_keyboard.keys[letter])
     tap(qtbot, wizard.country_results.buttons["SG"])
@@ -173,3 +175,14 @@ def test_the_programme_page_prefills_the_programme(shell: Shell, qtbot: QtBot) -
         if b.isChecked()
     ]
     assert checked == ["culinary-arts"]
+
+
+def test_a_single_programme_on_the_list_is_prefilled(shell: Shell, qtbot: QtBot) -> None:
+    tap(qtbot, shell.current)
+    shell.toggle_shortlist("maritime-studies")
+    wizard = start(shell, qtbot)
+    assert shell.session.answers == {"programme": "maritime-studies"}
+    wizard.show_question(next(q for q in QUESTIONS if q.key == "programme"))
+    first = wizard.programme_grids[0]  # "From my list" comes first
+    assert list(first.buttons) == ["maritime-studies"]
+    assert first.buttons["maritime-studies"].isChecked()

@@ -10,6 +10,7 @@ import calendar
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -108,6 +109,9 @@ class EligibilityScreen(Screen):
         nationality.addWidget(self.country_field)
         self.country_keyboard = LetterKeyboard(self.country_field)
         nationality.addWidget(self.country_keyboard)
+        # The keyboard takes half a landscape screen: it appears once the field is touched.
+        self.country_keyboard.hide()
+        self.country_field.installEventFilter(self)
         self.pages.addWidget(nationality_page)
 
         # date of birth: year, month, day by touch
@@ -180,6 +184,11 @@ class EligibilityScreen(Screen):
             "programme": 4,
         }
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.country_field and event.type() == QEvent.Type.FocusIn:
+            self.country_keyboard.show()
+        return False
+
     # navigation ---------------------------------------------------------------------------
     @property
     def answers(self) -> dict[str, Any]:
@@ -189,8 +198,13 @@ class EligibilityScreen(Screen):
         return self.tr("Can I join VPAS?")
 
     def enter(self, **params: str) -> None:
-        if "programme" in params and "programme" not in self.answers:
-            self.answers["programme"] = params["programme"]
+        shortlist = self.shell.session.shortlist
+        if "programme" not in self.answers:
+            # Prefilled from where the visitor came from, or from a list of exactly one.
+            if "programme" in params:
+                self.answers["programme"] = params["programme"]
+            elif len(shortlist) == 1:
+                self.answers["programme"] = shortlist[0]
         key = params.get("question")
         self._return_to_outcome = key is not None and self.shell.session.outcome is not None
         first = next_question(self.answers, None)
@@ -205,6 +219,8 @@ class EligibilityScreen(Screen):
             current = self.answers.get("nationalities")
             self._nationalities = list(current) if isinstance(current, list) else []
             self.country_field.clear()
+            self.country_field.clearFocus()
+            self.country_keyboard.hide()
         if question.kind == "date":
             self._birth = {}
             known = self.answers.get("birth_date")
