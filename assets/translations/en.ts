@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>HomeScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="65" />
+        <location filename="../../kiosk/ui/screens/home.py" line="65"/>
         <source>%n sectors</source>
         <translation>
             <numerusform>%n sector</numerusform>
@@ -11,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="67" />
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>%n programmes</source>
         <translation>
             <numerusform>%n programme</numerusform>
@@ -19,16 +20,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="71" />
+        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
         <source>A quick check, %n questions</source>
         <translation>
-            <numerusform>A quick check, %n question</numerusform><numerusform>A quick check, %n questions</numerusform></translation>
+            <numerusform>A quick check, %n question</numerusform>
+            <numerusform>A quick check, %n questions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SearchScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/search.py" line="107" />
+        <location filename="../../kiosk/ui/screens/search.py" line="107"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -39,7 +42,7 @@
 <context>
     <name>SectorsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sectors.py" line="53" />
+        <location filename="../../kiosk/ui/screens/sectors.py" line="53"/>
         <source>%n programmes</source>
         <translation>
             <numerusform>%n programme</numerusform>
@@ -50,7 +53,7 @@
 <context>
     <name>ShortlistScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="62" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="62"/>
         <source>%n programmes on your list</source>
         <translation>
             <numerusform>%n programme on your list</numerusform>

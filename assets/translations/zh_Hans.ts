@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/about.py" line="50" />
+        <location filename="../../kiosk/ui/screens/about.py" line="50"/>
         <source>About VPAS</source>
         <translation>了解 VPAS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/about.py" line="67" />
+        <location filename="../../kiosk/ui/screens/about.py" line="67"/>
         <source>Notes</source>
         <translation>注释</translation>
     </message>
@@ -16,22 +17,22 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/contacts.py" line="28" />
+        <location filename="../../kiosk/ui/screens/contacts.py" line="28"/>
         <source>Contact us</source>
         <translation>联络我们</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/contacts.py" line="43" />
+        <location filename="../../kiosk/ui/screens/contacts.py" line="43"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/contacts.py" line="46" />
+        <location filename="../../kiosk/ui/screens/contacts.py" line="46"/>
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/contacts.py" line="48" />
+        <location filename="../../kiosk/ui/screens/contacts.py" line="48"/>
         <source>E-mail</source>
         <translation>电邮</translation>
     </message>
@@ -39,102 +40,102 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="187" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="198"/>
         <source>Can I join VPAS?</source>
         <translation>我能参加VPAS吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="265" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="283"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="266" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="284"/>
         <source>Not sure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="267" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="285"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="274" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="292"/>
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="283" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="301"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="283" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="301"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="288" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="306"/>
         <source>%1/%2 academic year</source>
         <translation>%1/%2 学年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="307" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="325"/>
         <source>Other countries: type the name in English or pinyin</source>
         <translation>其他国家：用英文或拼音输入名称</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="308" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="326"/>
         <source>e.g. malaixiya, malaysia, mlxy</source>
         <translation>例如：malaixiya、malaysia、mlxy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="312" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="330"/>
         <source>Chosen: %1</source>
         <translation>已选：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="314" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="332"/>
         <source>Choose one or more.</source>
         <translation>可选择一个或多个。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="351" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="370"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="352" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="371"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="353" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="372"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="365" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="384"/>
         <source>Tap the year, the month and the day.</source>
         <translation>请依次轻触年、月、日。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="399" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="416"/>
         <source>From my list</source>
         <translation>我的列表中的课程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="403" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="420"/>
         <source>Something else</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="405" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="422"/>
         <source>Another programme, not one of these 34</source>
         <translation>其他课程（不在这34个课程之列）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/eligibility.py" line="406" />
+        <location filename="../../kiosk/ui/screens/eligibility.py" line="423"/>
         <source>I have not decided yet</source>
         <translation>我还没有决定</translation>
     </message>
@@ -142,87 +143,88 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55" />
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64" />
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Explore sectors</source>
         <translation>浏览行业</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="65" />
+        <location filename="../../kiosk/ui/screens/home.py" line="65"/>
         <source>%n sectors</source>
         <translation>
             <numerusform>%n 个行业</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="67" />
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>%n programmes</source>
         <translation>
             <numerusform>%n 个课程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="70" />
+        <location filename="../../kiosk/ui/screens/home.py" line="70"/>
         <source>Can I join VPAS?</source>
         <translation>我能参加VPAS吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/home.py" line="71" />
+        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
         <source>A quick check, %n questions</source>
         <translation>
-            <numerusform>简单测一测，共 %n 题</numerusform></translation>
+            <numerusform>简单测一测，共 %n 题</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="73" />
+        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="73" />
+        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
         <source>Chinese, English or pinyin</source>
         <translation>中文、英文或拼音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="74" />
+        <location filename="../../kiosk/ui/screens/home.py" line="74"/>
         <source>About VPAS</source>
         <translation>了解 VPAS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="74" />
+        <location filename="../../kiosk/ui/screens/home.py" line="74"/>
         <source>The path to staying in Hong Kong</source>
         <translation>留港发展之路</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="76" />
+        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
         <source>Enterprise support</source>
         <translation>企业支持</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77" />
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>Scholarships, internships, jobs</source>
         <translation>奖学金、实习、工作</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="79" />
+        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
         <source>Contact us</source>
         <translation>联络我们</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="79" />
+        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
         <source>Telephone, e-mail, address</source>
         <translation>电话、电邮、地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80" />
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>My list</source>
         <translation>我的列表</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80" />
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>The programmes you saved</source>
         <translation>你收藏的课程</translation>
     </message>
@@ -230,30 +232,30 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="101" />
+        <location filename="../../kiosk/ui/idle.py" line="101"/>
         <source>Are you still there?</source>
         <translation>你还在吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="103" />
+        <location filename="../../kiosk/ui/idle.py" line="103"/>
         <source>To keep your choices private, the kiosk will start over for the next visitor.</source>
         <translation>为保护你的隐私，本机将为下一位访客重新开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="105" />
-        <source>I'm still here</source>
+        <location filename="../../kiosk/ui/idle.py" line="105"/>
+        <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
 </context>
 <context>
     <name>LetterKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/letter_keyboard.py" line="44" />
+        <location filename="../../kiosk/ui/widgets/letter_keyboard.py" line="44"/>
         <source>space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/letter_keyboard.py" line="45" />
+        <location filename="../../kiosk/ui/widgets/letter_keyboard.py" line="45"/>
         <source>clear</source>
         <translation>清除</translation>
     </message>
@@ -261,162 +263,157 @@
 <context>
     <name>OutcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="88" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="88"/>
         <source>Your result</source>
         <translation>你的结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="104" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="104"/>
         <source>You are likely to be eligible for VPAS</source>
         <translation>你很可能符合VPAS资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="105" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="105"/>
         <source>From your answers, you meet the VPAS rules in the leaflet.</source>
         <translation>根据你的回答，你符合单张所列的VPAS规定。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="108" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="108"/>
         <source>You can be eligible, if you meet these conditions</source>
         <translation>符合以下条件，你便可以参加VPAS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="110" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="110"/>
         <source>From your answers, VPAS is open to you once the conditions below are met.</source>
         <translation>根据你的回答，满足以下条件后，你便可以参加VPAS。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="114" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="114"/>
         <source>From your answers, VPAS is not open to you</source>
         <translation>根据你的回答，你不符合VPAS资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="115" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="115"/>
         <source>These rules of the scheme stand in the way:</source>
         <translation>原因是计划的以下规定：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="118" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="118"/>
         <source>You are a local student: VPAS is not needed</source>
         <translation>你是本地学生，毋须经VPAS留港</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="119" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="119"/>
         <source>You can stay and work in Hong Kong without the scheme.</source>
         <translation>你毋须经此计划便可在香港居留及工作。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="122" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="122"/>
         <source>Please talk to our staff</source>
         <translation>请向我们的工作人员查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="123" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="123"/>
         <source>Some answers were not sure; our staff can help you with these:</source>
         <translation>部分问题你未能确定，工作人员可以协助你：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="138" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="138"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="147" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="147"/>
         <source>What to do next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="149" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="149"/>
         <source>Show this screen to our staff at the booth: they can answer your questions.</source>
         <translation>请把这个画面给展位的工作人员看，他们会解答你的问题。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="151" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="151"/>
         <source>Explore the programmes</source>
         <translation>浏览课程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="152" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="152"/>
         <source>Contact us</source>
         <translation>联络我们</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="158" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="158"/>
         <source>Your timeline</source>
         <translation>你的时间线</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="160" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="160"/>
         <source>Start the Higher Diploma</source>
         <translation>开始修读高级文凭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="161" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="161"/>
         <source>Graduate</source>
         <translation>毕业</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="163" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="163"/>
         <source>Return window (months 7–12)</source>
         <translation>回港就业申请期（毕业后第7至第12个月）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="169" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="169"/>
         <source>7 years in Hong Kong, at the earliest</source>
         <translation>最早居港满7年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="175" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="175"/>
         <source>You turn 18</source>
         <translation>你年满18岁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="179" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="179"/>
         <source>Dates assume the academic year starts in September and the programme takes two years. After graduation you may stay to look for work, or return in months 7–12 with a job offer. Whether your years of study count towards the seven years is for the Immigration Department to decide.</source>
         <translation>日期假设学年于9月开始、课程为期两年。毕业后可留港寻找工作，或于毕业后第7至第12个月内凭聘约申请回港就业。修读期间是否计入七年，由入境事务处决定。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="186" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="186"/>
         <source>Your answers</source>
         <translation>你的回答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="200" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="200"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="207" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="207"/>
         <source>Good to know</source>
         <translation>须知</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="215" />
-        <source>Rules as of %1.</source>
-        <translation>规定以%1为准。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="226" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="225"/>
         <source>Not sure</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="228" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="227"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="230" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="229"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="239" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="238"/>
         <source>I have not decided yet</source>
         <translation>我还没有决定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="241" />
+        <location filename="../../kiosk/ui/screens/outcome.py" line="240"/>
         <source>Another programme, not one of these 34</source>
         <translation>其他课程（不在这34个课程之列）</translation>
     </message>
@@ -424,27 +421,27 @@
 <context>
     <name>ProgrammeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/programme.py" line="90" />
+        <location filename="../../kiosk/ui/screens/programme.py" line="90"/>
         <source>Higher Diploma (2-year), full-time, at VTC</source>
         <translation>VTC 全日制高级文凭（两年制）课程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/programme.py" line="94" />
+        <location filename="../../kiosk/ui/screens/programme.py" line="94"/>
         <source>Can I join VPAS with this programme?</source>
         <translation>读这个课程，我能参加VPAS吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/programme.py" line="95" />
+        <location filename="../../kiosk/ui/screens/programme.py" line="95"/>
         <source>Sector: %1</source>
         <translation>行业：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/programme.py" line="108" />
+        <location filename="../../kiosk/ui/screens/programme.py" line="108"/>
         <source>On my list (tap to remove)</source>
         <translation>已在我的列表（轻触移除）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/programme.py" line="108" />
+        <location filename="../../kiosk/ui/screens/programme.py" line="108"/>
         <source>Add to my list</source>
         <translation>加入我的列表</translation>
     </message>
@@ -452,39 +449,39 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="66" />
+        <location filename="../../kiosk/ui/screens/search.py" line="66"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="84" />
+        <location filename="../../kiosk/ui/screens/search.py" line="84"/>
         <source>e.g. 软件, rjgc, ruanjian, cloud</source>
         <translation>例如：软件、rjgc、ruanjian、cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="103" />
+        <location filename="../../kiosk/ui/screens/search.py" line="103"/>
         <source>Type a programme, a sector or a job, in any language.</source>
         <translation>输入课程、行业或工作名称，中文、英文或拼音均可。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="105" />
+        <location filename="../../kiosk/ui/screens/search.py" line="105"/>
         <source>No match. Try fewer letters, or pinyin initials.</source>
         <translation>没有找到。试试少输入几个字，或输入拼音首字母。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/search.py" line="107" />
+        <location filename="../../kiosk/ui/screens/search.py" line="107"/>
         <source>%n results</source>
         <translation>
             <numerusform>找到 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="128" />
+        <location filename="../../kiosk/ui/screens/search.py" line="128"/>
         <source>Sector: %1</source>
         <translation>行业：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/search.py" line="132" />
+        <location filename="../../kiosk/ui/screens/search.py" line="132"/>
         <source>Job: %1</source>
         <translation>相关工作：%1</translation>
     </message>
@@ -492,7 +489,7 @@
 <context>
     <name>SectorScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sector.py" line="97" />
+        <location filename="../../kiosk/ui/screens/sector.py" line="97"/>
         <source>New %1</source>
         <translation>%1 新增</translation>
     </message>
@@ -500,17 +497,17 @@
 <context>
     <name>SectorsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sectors.py" line="43" />
+        <location filename="../../kiosk/ui/screens/sectors.py" line="43"/>
         <source>Explore sectors</source>
         <translation>浏览行业</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sectors.py" line="50" />
+        <location filename="../../kiosk/ui/screens/sectors.py" line="50"/>
         <source>New %1</source>
         <translation>%1 新增</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sectors.py" line="53" />
+        <location filename="../../kiosk/ui/screens/sectors.py" line="53"/>
         <source>%n programmes</source>
         <translation>
             <numerusform>%n 个课程</numerusform>
@@ -520,22 +517,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="187" />
+        <location filename="../../kiosk/ui/shell.py" line="187"/>
         <source>My list (%1)</source>
         <translation>我的列表 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="191" />
+        <location filename="../../kiosk/ui/shell.py" line="191"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="192" />
+        <location filename="../../kiosk/ui/shell.py" line="192"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="193" />
+        <location filename="../../kiosk/ui/shell.py" line="193"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -543,30 +540,30 @@
 <context>
     <name>ShortlistScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="39" />
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="58" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="58"/>
         <source>My list</source>
         <translation>我的列表</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="60" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="60"/>
         <source>Your list is empty. Open a programme and tap “Add to my list”.</source>
         <translation>你的列表还是空的。打开一个课程，轻触“加入我的列表”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="62" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="62"/>
         <source>%n programmes on your list</source>
         <translation>
             <numerusform>你的列表中有 %n 个课程</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="64" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="64"/>
         <source>Explore sectors</source>
         <translation>浏览行业</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="76" />
+        <location filename="../../kiosk/ui/screens/shortlist.py" line="76"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -574,7 +571,7 @@
 <context>
     <name>SupportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/support.py" line="42" />
+        <location filename="../../kiosk/ui/screens/support.py" line="42"/>
         <source>Enterprise support</source>
         <translation>企业支持</translation>
     </message>

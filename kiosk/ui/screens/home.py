@@ -25,7 +25,7 @@ class HomeScreen(Screen):
         self.slogan = label("", "heroSub")
         body.addWidget(self.heading)
         body.addWidget(self.slogan)
-        self.grid = ResponsiveGrid(cell_width=440, max_columns=3)
+        self.grid = ResponsiveGrid(cell_width=420, max_columns=4)
         self.tiles: dict[ScreenId, Tile] = {}
         largest_sector = max(self.catalog.sectors, key=lambda sector: len(sector.programmes))
         doors: list[tuple[ScreenId, str, str]] = [

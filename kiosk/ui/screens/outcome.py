@@ -212,8 +212,7 @@ class OutcomeScreen(Screen):
             note.setObjectName(f"advisory-{advisory.code}")
             self.advisories.addWidget(note)
         self.version.setText(
-            self.tr("Rules as of %1.").replace("%1", self.catalog.text("data_date").get(lang))
-            + " "
+            f"{self.catalog.text('data_date').get(lang)} ({result.rules_version})  "
             + self.catalog.text("disclaimer").get(lang)
         )
 
