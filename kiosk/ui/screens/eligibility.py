@@ -76,12 +76,7 @@ class EligibilityScreen(Screen):
         # yes / no
         self.yes_no = ChoiceGrid(2)
         self.yes_no.set_choices([(True, ""), (False, "")])
-        self.yes_no.chosen.connect(self.answer)
-        yes_no_page = QWidget()
-        yes_no_layout = QVBoxLayout(yes_no_page)
-        yes_no_layout.addWidget(self.yes_no)
-        yes_no_layout.addStretch(1)
-        self.pages.addWidget(yes_no_page)
+        self._add_single_choice_page(self.yes_no)
 
         # nationality: common choices first, then search in Chinese, English or pinyin
         nationality_page = QWidget()
@@ -148,12 +143,7 @@ class EligibilityScreen(Screen):
         # intake year
         self.intake = ChoiceGrid(1)
         self.intake.set_choices([(year, "") for year in intake_years(self.catalog)])
-        self.intake.chosen.connect(self.answer)
-        intake_page = QWidget()
-        intake_layout = QVBoxLayout(intake_page)
-        intake_layout.addWidget(self.intake)
-        intake_layout.addStretch(1)
-        self.pages.addWidget(intake_page)
+        self._add_single_choice_page(self.intake)
 
         # programme: the visitor's list first, then the 34 by sector, "other", "not decided"
         programme_page = QWidget()
@@ -183,6 +173,15 @@ class EligibilityScreen(Screen):
             "year": 3,
             "programme": 4,
         }
+
+    def _add_single_choice_page(self, grid: ChoiceGrid) -> None:
+        """A page of one grid whose tap is the answer."""
+        grid.chosen.connect(self.answer)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(grid)
+        column.addStretch(1)
+        self.pages.addWidget(page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.country_field and event.type() == QEvent.Type.FocusIn:
