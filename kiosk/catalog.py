@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -148,32 +149,39 @@ class Catalog:
     contacts: tuple[Contact, ...]
     search_terms: tuple[SearchTerm, ...]
 
+    # Indexes built once on first use: screens look programmes and countries up per keystroke.
+    @cached_property
+    def _sectors_by_code(self) -> dict[str, Sector]:
+        return {sector.code: sector for sector in self.sectors}
+
+    @cached_property
+    def _programmes_by_code(self) -> dict[str, Programme]:
+        return {p.code: p for sector in self.sectors for p in sector.programmes}
+
+    @cached_property
+    def _countries_by_code(self) -> dict[str, Country]:
+        return {country.code: country for country in self.countries}
+
     def sector(self, code: str) -> Sector:
-        for sector in self.sectors:
-            if sector.code == code:
-                return sector
-        raise KeyError(code)
+        return self._sectors_by_code[code]
 
     def programme(self, code: str) -> Programme:
-        for sector in self.sectors:
-            for programme in sector.programmes:
-                if programme.code == code:
-                    return programme
-        raise KeyError(code)
+        return self._programmes_by_code[code]
+
+    def country(self, code: str) -> Country:
+        return self._countries_by_code[code]
 
     @property
     def rules_version(self) -> str:
         return self.rules.version
 
-    def country(self, code: str) -> Country:
-        for country in self.countries:
-            if country.code == code:
-                return country
-        raise KeyError(code)
-
     @property
     def programmes(self) -> tuple[Programme, ...]:
-        return tuple(p for sector in self.sectors for p in sector.programmes)
+        return tuple(self._programmes_by_code.values())
+
+    @property
+    def programme_codes(self) -> frozenset[str]:
+        return frozenset(self._programmes_by_code)
 
     def text(self, key: str) -> L10n:
         return self.texts[key]

@@ -80,7 +80,7 @@ def _eligibility(args: argparse.Namespace) -> int:
         sys.stdout.write(graph_dot(catalog, args.lang))
         return 0
     raw = _read_json(args.answers)
-    answers = parse_answers(raw, catalog.rules, {p.code for p in catalog.programmes})
+    answers = parse_answers(raw, catalog.rules, catalog.programme_codes)
     outcome = evaluate(answers, catalog.rules, args.lang)
     json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
     print()

@@ -236,9 +236,7 @@ class Shell(QWidget):
 
     def _evaluate_answers(self) -> EligibilityOutcome:
         catalog = self.services.catalog
-        answers = parse_answers(
-            self.session.answers, catalog.rules, {p.code for p in catalog.programmes}
-        )
+        answers = parse_answers(self.session.answers, catalog.rules, catalog.programme_codes)
         return evaluate(answers, catalog.rules, self.session.language)
 
     def eligibility_result(self) -> EligibilityOutcome | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -242,7 +243,7 @@ def test_missing_database_is_one_sentence(tmp_path: Path) -> None:
 def test_corrupt_database_is_one_sentence_on_the_command_line(tmp_path: Path) -> None:
     broken = tmp_path / "content.sqlite"
     broken.write_bytes(b"this is not a database" * 100)
-    env = {**__import__("os").environ, resources.CONTENT_DB_ENV: str(broken)}
+    env = {**os.environ, resources.CONTENT_DB_ENV: str(broken)}
     result = kiosk_cli("content", "list", "--json", env=env)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1

@@ -344,11 +344,8 @@ class EligibilityScreen(Screen):
                 and (rank := match_rank(country.forms, query, compact)) is not None
             ]
             matches = [country for _, _, country in sorted(ranked, key=lambda r: (r[0], r[1]))]
-        chosen_first = [
-            self.catalog.country(code)
-            for code in self._nationalities
-            if not self.catalog.country(code).common
-        ]
+        chosen = [self.catalog.country(code) for code in self._nationalities]
+        chosen_first = [country for country in chosen if not country.common]
         shown = list(dict.fromkeys([*chosen_first, *matches[:MAX_COUNTRY_RESULTS]]))
         self.country_results.set_choices([(c.code, c.name.get(lang)) for c in shown])
         self.country_results.set_checked(self._nationalities)

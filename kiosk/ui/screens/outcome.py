@@ -4,13 +4,12 @@ note for each reason), what to do next, a personal timeline, and the answers to 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.eligibility import UNSURE, EligibilityOutcome
+from kiosk.eligibility import OUTSIDE_SCHEME, UNSURE
 from kiosk.eligibility_flow import questions_to_ask
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
@@ -82,7 +81,6 @@ class OutcomeScreen(Screen):
         self.version = label("", "small")
         body.addWidget(self.version)
         body.addStretch(1)
-        self.result: EligibilityOutcome | None = None
 
     def title(self) -> str:
         return self.tr("Your result")
@@ -91,7 +89,6 @@ class OutcomeScreen(Screen):
         self.retranslate()
 
     def reset(self) -> None:
-        self.result = None
         for widget in (self.headline, self.summary, self.version, self.timeline_note):
             widget.clear()
         for layout in (self.reasons, self.answer_rows, self.advisories):
@@ -125,8 +122,7 @@ class OutcomeScreen(Screen):
         }[outcome]
 
     def retranslate(self) -> None:
-        self.result = self.shell.eligibility_result()
-        result, lang = self.result, self.language
+        result, lang = self.shell.eligibility_result(), self.language
         if result is None:
             return
         self.verdict.setProperty("outcome", result.outcome)
@@ -230,13 +226,13 @@ class OutcomeScreen(Screen):
         if key == "nationalities":
             return ", ".join(self.catalog.country(code).name.get(lang) for code in value)
         if key == "birth_date":
-            return date.fromisoformat(value).isoformat()
+            return str(value)
         if key == "intake_year":
             return f"{value}/{str(value + 1)[2:]}"
         if key == "programme":
             if value is None:
                 return self.tr("I have not decided yet")
-            if value == "other":
+            if value == OUTSIDE_SCHEME:
                 return self.tr("Another programme, not one of these 34")
             return self.catalog.programme(value).name.get(lang)
         return str(value)
