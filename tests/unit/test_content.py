@@ -128,9 +128,11 @@ def test_rules_footnotes_support_contacts_and_data_date(catalog: Catalog, leafle
     assert catalog.text("data_date").zh_hans == "资料截至2025年12月"
     assert catalog.rules_version == "2025-12"
     assert catalog.text("disclaimer").zh_hans[:20] in leaflet
-    assert [link.url for link in catalog.links] == [
-        "https://www.immd.gov.hk/hks/services/visas/vpas.html"
-    ]
+    links = {link.code: link.url for link in catalog.links}
+    # The leaflet's one printed URL; the VTC page is ours to keep current (content data).
+    assert links["immd-vpas"] == "https://www.immd.gov.hk/hks/services/visas/vpas.html"
+    assert links["immd-vpas"] in leaflet
+    assert links["vtc-vpas"].startswith("https://www.vtc.edu.hk/")
 
 
 def test_content_list_json_follows_the_design(catalog: Catalog) -> None:
