@@ -53,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     eligibility.add_argument(
         "--graph", action="store_true", help="print the question flow as Graphviz DOT"
     )
+
+    summary = commands.add_parser("summary", help="write a visitor's summary as a PDF")
+    summary.add_argument(
+        "--answers", help="eligibility answers (JSON file, or - for standard input); optional"
+    )
+    summary.add_argument(
+        "--programmes", default="", help="programme codes of the visitor's list, comma-separated"
+    )
+    summary.add_argument("--lang", choices=LANGUAGES, default="zh-Hans")
+    summary.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     return parser
 
 
@@ -84,6 +94,39 @@ def _eligibility(args: argparse.Namespace) -> int:
     outcome = evaluate(answers, catalog.rules, args.lang)
     json.dump(outcome.to_json(), sys.stdout, ensure_ascii=False, indent=2)
     print()
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from kiosk.catalog import load_catalog
+    from kiosk.data.leads_db import open_leads_db
+    from kiosk.eligibility import evaluate, parse_answers
+    from kiosk.settings import load_settings
+    from kiosk.summary import SummaryRequest, build_summary_pdf, official_links
+
+    catalog = load_catalog(resources.content_db_path())
+    codes = tuple(code.strip() for code in args.programmes.split(",") if code.strip())
+    outcome = None
+    if args.answers is not None:
+        answers = parse_answers(_read_json(args.answers), catalog.rules, catalog.programme_codes)
+        outcome = evaluate(answers, catalog.rules, args.lang)
+    engine = open_leads_db(resources.leads_db_path())  # for the links staff have changed
+    try:
+        overrides = load_settings(engine).link_overrides
+    finally:
+        engine.dispose()
+    request = SummaryRequest(args.lang, codes, outcome, date.today())
+    pdf = build_summary_pdf(catalog, request, official_links(catalog, overrides))
+    temporary = args.output.with_name(args.output.name + ".partial")
+    try:
+        temporary.write_bytes(pdf)
+        temporary.replace(args.output)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise KioskError(f"Cannot write {args.output}: {error.strerror}.") from None
+    print(f"Wrote {args.output} ({len(pdf) // 1024} KB).")
     return 0
 
 
@@ -126,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _content(args)
         if args.command == "eligibility":
             return _eligibility(args)
+        if args.command == "summary":
+            return _summary(args)
         from kiosk.platform_check import window_problem
 
         problem = window_problem()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
+import ipaddress
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -20,12 +21,35 @@ class Settings:
     idle_countdown_s: int = 15  # seconds the countdown shows before the reset
     attract_slide_s: int = 6  # seconds each attract-loop highlight stays up
     default_language: Language = DEFAULT_LANGUAGE
+    # Staff's changes to the official links on the summary (link code -> address).
+    link_overrides: dict[str, str] = field(default_factory=dict)
+    # The booth network: the kiosk's own address on it. Empty means there is none, and the
+    # summary's QR code opens VTC's web page instead of handing over the PDF.
+    booth_address: str = ""
+    booth_port: int = 8765
+    booth_wifi_name: str = ""  # when set, a second QR code joins the phone to the booth Wi-Fi
+    booth_wifi_password: str = ""
+    share_minutes: int = 15  # how long a summary's download link works
+    printer_name: str = ""  # empty: the system's default printer
 
     def __post_init__(self) -> None:
         for name in ("idle_timeout_s", "idle_countdown_s", "attract_slide_s"):
             if not 1 <= getattr(self, name) <= 3600:
                 raise ValueError(f"The setting {name} must be between 1 and 3600 seconds.")
         parse_language(self.default_language)
+        for code, url in self.link_overrides.items():
+            if not url.startswith(("https://", "http://")):
+                raise ValueError(f"The address of link {code} must start with https://.")
+        if self.booth_address:
+            ipaddress.ip_address(self.booth_address)  # ValueError names the bad address
+        if not 1024 <= self.booth_port <= 65535:
+            raise ValueError("The booth port must be between 1024 and 65535.")
+        if not 1 <= self.share_minutes <= 240:
+            raise ValueError("A summary link must last between 1 and 240 minutes.")
+
+    @property
+    def booth_network(self) -> bool:
+        return bool(self.booth_address)
 
 
 def load_settings(engine: Engine) -> Settings:

@@ -268,56 +268,6 @@
         <translation>你的结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="104"/>
-        <source>You are likely to be eligible for VPAS</source>
-        <translation>你很可能符合VPAS资格</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="105"/>
-        <source>From your answers, you meet the VPAS rules in the leaflet.</source>
-        <translation>根据你的回答，你符合单张所列的VPAS规定。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="108"/>
-        <source>You can be eligible, if you meet these conditions</source>
-        <translation>符合以下条件，你便可以参加VPAS</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="110"/>
-        <source>From your answers, VPAS is open to you once the conditions below are met.</source>
-        <translation>根据你的回答，满足以下条件后，你便可以参加VPAS。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="114"/>
-        <source>From your answers, VPAS is not open to you</source>
-        <translation>根据你的回答，你不符合VPAS资格</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="115"/>
-        <source>These rules of the scheme stand in the way:</source>
-        <translation>原因是计划的以下规定：</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="118"/>
-        <source>You are a local student: VPAS is not needed</source>
-        <translation>你是本地学生，毋须经VPAS留港</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="119"/>
-        <source>You can stay and work in Hong Kong without the scheme.</source>
-        <translation>你毋须经此计划便可在香港居留及工作。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="122"/>
-        <source>Please talk to our staff</source>
-        <translation>请向我们的工作人员查询</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="123"/>
-        <source>Some answers were not sure; our staff can help you with these:</source>
-        <translation>部分问题你未能确定，工作人员可以协助你：</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/outcome.py" line="138"/>
         <source>Why</source>
         <translation>原因</translation>
@@ -341,41 +291,6 @@
         <location filename="../../kiosk/ui/screens/outcome.py" line="152"/>
         <source>Contact us</source>
         <translation>联络我们</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="158"/>
-        <source>Your timeline</source>
-        <translation>你的时间线</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="160"/>
-        <source>Start the Higher Diploma</source>
-        <translation>开始修读高级文凭</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="161"/>
-        <source>Graduate</source>
-        <translation>毕业</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="163"/>
-        <source>Return window (months 7–12)</source>
-        <translation>回港就业申请期（毕业后第7至第12个月）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="169"/>
-        <source>7 years in Hong Kong, at the earliest</source>
-        <translation>最早居港满7年</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="175"/>
-        <source>You turn 18</source>
-        <translation>你年满18岁</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="179"/>
-        <source>Dates assume the academic year starts in September and the programme takes two years. After graduation you may stay to look for work, or return in months 7–12 with a job offer. Whether your years of study count towards the seven years is for the Immigration Department to decide.</source>
-        <translation>日期假设学年于9月开始、课程为期两年。毕业后可留港寻找工作，或于毕业后第7至第12个月内凭聘约申请回港就业。修读期间是否计入七年，由入境事务处决定。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/outcome.py" line="186"/>

@@ -26,6 +26,51 @@ REQUIRED_TEXTS = (
     "disclaimer",
     "copyright",
 )
+OUTCOME_CODES = (
+    "likely_eligible",
+    "eligible_with_conditions",
+    "not_eligible",
+    "not_applicable",
+    "talk_to_staff",
+)
+# Texts in nested tables that the kiosk's screens and the printed summary look up by key.
+REQUIRED_NESTED_TEXTS = (
+    *(f"outcome.{code}.{part}" for code in OUTCOME_CODES for part in ("headline", "summary")),
+    *(
+        f"timeline.{key}"
+        for key in (
+            "heading",
+            "enrolment",
+            "graduation",
+            "return_window",
+            "permanent_residence",
+            "turns_18",
+            "note",
+        )
+    ),
+    *(
+        f"summary.{key}"
+        for key in (
+            "title",
+            "subtitle",
+            "made_on",
+            "my_list",
+            "empty_list",
+            "eligibility",
+            "why",
+            "good_to_know",
+            "next_steps",
+            "step_programmes",
+            "step_admission",
+            "step_immd",
+            "official_pages",
+            "page",
+            "phone",
+            "email",
+        )
+    ),
+)
+NESTED_TEXT_TABLES = ("headings", "outcome", "timeline", "summary")
 REQUIRED_CONTACTS = ("general", "admissions")
 
 SourceText = dict[str, str]  # language -> text; zh-Hant optional
@@ -209,9 +254,27 @@ def _read_texts(raw: dict[str, Any], checker: _Checker) -> dict[str, SourceText]
             texts[key] = checker.text(value, f"The text '{key}'")
     for number, aim in enumerate(raw.get("aims", []), start=1):
         texts[f"aims.{number}"] = checker.text(aim, f"Aim {number}")
-    for key, heading in raw.get("headings", {}).items():
-        texts[f"headings.{key}"] = checker.text(heading, f"The heading '{key}'")
+    for table in NESTED_TEXT_TABLES:
+        _read_nested_texts(raw.get(table, {}), table, texts, checker)
+    for key in REQUIRED_NESTED_TEXTS:
+        if key not in texts:
+            checker.problem(f"texts.toml is missing the text '{key}'.")
     return texts
+
+
+def _read_nested_texts(
+    raw: Any, prefix: str, texts: dict[str, SourceText], checker: _Checker
+) -> None:
+    """Read a table of texts, or of tables of texts, under dotted keys (outcome.not_eligible.…)."""
+    if not isinstance(raw, dict):
+        checker.problem(f"[{prefix}] in texts.toml must be a table.")
+        return
+    for key, value in raw.items():
+        dotted = f"{prefix}.{key}"
+        if isinstance(value, dict) and not set(value) & set(KNOWN_LANGUAGES):
+            _read_nested_texts(value, dotted, texts, checker)
+        else:
+            texts[dotted] = checker.text(value, f"The text '{dotted}'")
 
 
 def _read_footnotes(raw: dict[str, Any], checker: _Checker) -> list[tuple[int, int, SourceText]]:

@@ -159,7 +159,8 @@ def test_the_bundled_cjk_font_is_the_application_font(shell: Shell) -> None:
 def test_timeline_labels_stay_inside_and_apart(themed_app: QApplication, qtbot: QtBot) -> None:
     from datetime import date
 
-    from kiosk.ui.widgets.timeline import Milestone, TimelineDiagram
+    from kiosk.milestones import Milestone
+    from kiosk.ui.widgets.timeline import TimelineDiagram
 
     diagram = TimelineDiagram()
     qtbot.addWidget(diagram)

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.eligibility import OUTSIDE_SCHEME, UNSURE
 from kiosk.eligibility_flow import questions_to_ask
+from kiosk.milestones import milestones
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, clear_layout, label
-from kiosk.ui.widgets.timeline import Milestone, TimelineDiagram
+from kiosk.ui.widgets.timeline import TimelineDiagram
 
 if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
@@ -95,32 +96,6 @@ class OutcomeScreen(Screen):
             clear_layout(layout)
         self.timeline.set_milestones([])
 
-    def _headline(self, outcome: str) -> tuple[str, str]:
-        return {
-            "likely_eligible": (
-                self.tr("You are likely to be eligible for VPAS"),
-                self.tr("From your answers, you meet the VPAS rules in the leaflet."),
-            ),
-            "eligible_with_conditions": (
-                self.tr("You can be eligible, if you meet these conditions"),
-                self.tr(
-                    "From your answers, VPAS is open to you once the conditions below are met."
-                ),
-            ),
-            "not_eligible": (
-                self.tr("From your answers, VPAS is not open to you"),
-                self.tr("These rules of the scheme stand in the way:"),
-            ),
-            "not_applicable": (
-                self.tr("You are a local student: VPAS is not needed"),
-                self.tr("You can stay and work in Hong Kong without the scheme."),
-            ),
-            "talk_to_staff": (
-                self.tr("Please talk to our staff"),
-                self.tr("Some answers were not sure; our staff can help you with these:"),
-            ),
-        }[outcome]
-
     def retranslate(self) -> None:
         result, lang = self.shell.eligibility_result(), self.language
         if result is None:
@@ -128,9 +103,8 @@ class OutcomeScreen(Screen):
         self.verdict.setProperty("outcome", result.outcome)
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        headline, summary = self._headline(result.outcome)
-        self.headline.setText(headline)
-        self.summary.setText(summary)
+        self.headline.setText(self.catalog.text(f"outcome.{result.outcome}.headline").get(lang))
+        self.summary.setText(self.catalog.text(f"outcome.{result.outcome}.summary").get(lang))
         self.reasons_heading.setText(self.tr("Why"))
         clear_layout(self.reasons)
         for reason in result.reasons:
@@ -151,33 +125,9 @@ class OutcomeScreen(Screen):
         self.timeline_card.setVisible(timeline is not None)
         self.timeline_heading.setVisible(timeline is not None)
         if timeline is not None:
-            self.timeline_heading.setText(self.tr("Your timeline"))
-            milestones = [
-                Milestone(self.tr("Start the Higher Diploma"), timeline.enrolment, "#1B4F9C"),
-                Milestone(self.tr("Graduate"), timeline.expected_graduation, "#0E9F8E"),
-                Milestone(
-                    self.tr("Return window (months 7–12)"),
-                    timeline.return_window[0],
-                    "#F28C28",
-                    until=timeline.return_window[1],
-                ),
-                Milestone(
-                    self.tr("7 years in Hong Kong, at the earliest"),
-                    timeline.permanent_residence_earliest,
-                    "#E9546B",
-                ),
-            ]
-            if timeline.turns_18 is not None and timeline.turns_18 > timeline.enrolment:
-                milestones.append(Milestone(self.tr("You turn 18"), timeline.turns_18, "#6B4FA0"))
-            self.timeline.set_milestones(milestones)
-            self.timeline_note.setText(
-                self.tr(
-                    "Dates assume the academic year starts in September and the programme takes "
-                    "two years. After graduation you may stay to look for work, or return in "
-                    "months 7–12 with a job offer. Whether your years of study count towards the "
-                    "seven years is for the Immigration Department to decide."
-                )
-            )
+            self.timeline_heading.setText(self.catalog.text("timeline.heading").get(lang))
+            self.timeline.set_milestones(milestones(timeline, self.catalog, lang))
+            self.timeline_note.setText(self.catalog.text("timeline.note").get(lang))
 
         self.answers_heading.setText(self.tr("Your answers"))
         clear_layout(self.answer_rows)

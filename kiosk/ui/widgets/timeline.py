@@ -6,23 +6,14 @@ fall within months of each other and would overlap; each label carries its date 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.milestones import Milestone
+
 LINE_Y = 150
 HEIGHT = 300
-
-
-@dataclass(frozen=True)
-class Milestone:
-    label: str
-    day: date
-    colour: str
-    until: date | None = None  # a span, such as the return window
 
 
 class TimelineDiagram(QWidget):
