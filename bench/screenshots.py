@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from kiosk import resources
 from kiosk.services import open_services
 from kiosk.ui.i18n import Translations
 from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
 
@@ -47,7 +49,14 @@ def grab(app: QApplication, shell: Shell, path: Path) -> None:
     shell.screen().grabWindow(shell.winId()).save(str(path))
 
 
-def main(out_dir: Path) -> None:
+def wait_for_summary(app: QApplication, shell: Shell) -> None:
+    summary = shell.screens[ScreenId.SUMMARY]
+    assert isinstance(summary, SummaryScreen)
+    while summary.document is None or summary.document.request != shell.summary_request():
+        app.processEvents()
+
+
+def main(out_dir: Path, only: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-shots-"))
     app = QApplication(sys.argv)
@@ -55,6 +64,14 @@ def main(out_dir: Path) -> None:
     services = open_services(resources.content_db_path(), resources.leads_db_path())
     shell = Shell(services, Translations())
     shell.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    no_network = services.settings
+    booth = replace(
+        no_network,
+        booth_address="127.0.0.1",
+        booth_port=8765,
+        booth_wifi_name="VTC-Booth",
+        booth_wifi_password="vpas2026",
+    )
     screens = [
         ("attract", ScreenId.ATTRACT, {}),
         ("language", ScreenId.LANGUAGE, {}),
@@ -77,6 +94,8 @@ def main(out_dir: Path) -> None:
             shell.session.shortlist[:] = ["software-engineering", "culinary-arts"]
             shell.signals.shortlist_changed.emit()
             for name, screen_id, params in screens:
+                if only not in name:
+                    continue
                 shell.go_to(screen_id, **params)
                 if screen_id == ScreenId.SEARCH:
                     shell.screens[screen_id].field.setText("rj")  # type: ignore[attr-defined]
@@ -91,6 +110,13 @@ def main(out_dir: Path) -> None:
                 shell.session.answers.update(answers)
                 shell.finish_eligibility()
                 grab(app, shell, out_dir / f"{orientation}-{language}-outcome-{outcome}.png")
+            for network, settings in (("no-network", no_network), ("booth-network", booth)):
+                services.settings = settings
+                shell.go_to(ScreenId.HOME)
+                shell.screens[ScreenId.SUMMARY].reset()
+                shell.go_to(ScreenId.SUMMARY)
+                wait_for_summary(app, shell)
+                grab(app, shell, out_dir / f"{orientation}-{language}-summary-{network}.png")
     shell.overlay.begin()
     grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()
@@ -99,4 +125,8 @@ def main(out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    # An optional second argument keeps only the plain screens whose name contains it.
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"),
+        sys.argv[2] if len(sys.argv) > 2 else "",
+    )

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 # Words where Hong Kong usage differs from a character-by-character conversion.
-HONG_KONG_WORDS = {"搜索": "搜尋"}
+HONG_KONG_WORDS = {"搜索": "搜尋", "打印": "列印", "链接": "連結"}
 
 
 def hong_kong_usage(text: str) -> str:

@@ -22,6 +22,7 @@ class Services:
     analytics: Analytics
     settings: Settings
     leads_engine: Engine
+    clock: Clock
 
     def close(self) -> None:
         self.leads_engine.dispose()
@@ -37,10 +38,12 @@ def open_services(
     """Open the content and leads databases; a content problem raises ContentError."""
     catalog = load_catalog(content_db)
     engine = open_leads_db(leads_db)
+    clock = clock or SystemClock()
     return Services(
         catalog=catalog,
         search=SearchIndex(catalog),
-        analytics=Analytics(engine, clock or SystemClock()),
+        analytics=Analytics(engine, clock),
         settings=settings or load_settings(engine),
         leads_engine=engine,
+        clock=clock,
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import ipaddress
+import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 

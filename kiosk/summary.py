@@ -177,7 +177,7 @@ class _Layout:
         page_label = self.text("summary.page")
         footer = f"{self.text('data_date')} · {self.text('copyright')}"
 
-        class FooterCanvas(Canvas):
+        class FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
             """Numbers each page "1 of N" once N is known (reportlab's two-pass recipe)."""
 
             def __init__(self, *args: Any, **kwargs: Any) -> None:

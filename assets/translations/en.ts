@@ -61,4 +61,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SummaryScreen</name>
+    <message numerus="yes">
+        <source>Scan with your phone camera. The download works for %n minute(s), without the internet.</source>
+        <translation>
+            <numerusform>Scan with your phone camera. The download works for %n minute, without the internet.</numerusform>
+            <numerusform>Scan with your phone camera. The download works for %n minutes, without the internet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), A4: what you see is what prints.</source>
+        <translation>
+            <numerusform>%n page, A4: what you see is what prints.</numerusform>
+            <numerusform>%n pages, A4: what you see is what prints.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

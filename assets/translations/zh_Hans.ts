@@ -143,6 +143,14 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>Print it, or take it on your phone</source>
+        <translation>打印，或用手机带走</translation>
+    </message>
+    <message>
+        <source>My summary</source>
+        <translation>我的摘要</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/home.py" line="55"/>
         <source>Home</source>
         <translation>主页</translation>
@@ -262,6 +270,10 @@
 </context>
 <context>
     <name>OutcomeScreen</name>
+    <message>
+        <source>My summary: print or scan</source>
+        <translation>我的摘要：打印或扫码</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/screens/outcome.py" line="88"/>
         <source>Your result</source>
@@ -455,6 +467,10 @@
 <context>
     <name>ShortlistScreen</name>
     <message>
+        <source>My summary: print or scan</source>
+        <translation>我的摘要：打印或扫码</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/shortlist.py" line="39"/>
         <location filename="../../kiosk/ui/screens/shortlist.py" line="58"/>
         <source>My list</source>
@@ -489,6 +505,85 @@
         <location filename="../../kiosk/ui/screens/support.py" line="42"/>
         <source>Enterprise support</source>
         <translation>企业支持</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <source>VTC's VPAS page</source>
+        <translation>职业训练局VPAS网页</translation>
+    </message>
+    <message>
+        <source>Booth Wi-Fi: %1</source>
+        <translation>展位Wi-Fi：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan with your phone camera. The download works for %n minute(s), without the internet.</source>
+        <translation>
+            <numerusform>用手机相机扫码。下载链接在%n分钟内有效，毋须连接互联网。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Download your summary</source>
+        <translation>下载你的摘要</translation>
+    </message>
+    <message>
+        <source>1. Join the booth Wi-Fi</source>
+        <translation>1. 连接展位Wi-Fi</translation>
+    </message>
+    <message>
+        <source>This kiosk is not on a booth network, so it cannot send the PDF to your phone. Scan to open VTC's VPAS page with your programmes, or print your summary.</source>
+        <translation>本机未连接展位网络，无法把PDF发送到你的手机。请扫码打开职业训练局的VPAS网页查看课程，或打印你的摘要。</translation>
+    </message>
+    <message>
+        <source>Take it on your phone</source>
+        <translation>用手机带走</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), A4: what you see is what prints.</source>
+        <translation>
+            <numerusform>共%n页A4：打印出来的和你看到的一样。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print my summary</source>
+        <translation>打印我的摘要</translation>
+    </message>
+    <message>
+        <source>Printing did not work. Scan the QR code below to take your summary on your phone, or ask our staff.</source>
+        <translation>打印未能完成。请扫描下方二维码，用手机带走你的摘要，或向工作人员查询。</translation>
+    </message>
+    <message>
+        <source>The printer is offline. Scan the QR code below to take your summary on your phone, or ask our staff.</source>
+        <translation>打印机未能连线。请扫描下方二维码，用手机带走你的摘要，或向工作人员查询。</translation>
+    </message>
+    <message>
+        <source>There is no printer at this kiosk. Scan the QR code below to take your summary on your phone.</source>
+        <translation>本机没有连接打印机。请扫描下方二维码，用手机带走你的摘要。</translation>
+    </message>
+    <message>
+        <source>Printed. Please take your summary from the printer.</source>
+        <translation>已打印，请从打印机取走你的摘要。</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <source>Sending your summary to the printer…</source>
+        <translation>正在把你的摘要发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Your summary could not be made. Please ask our staff at the booth.</source>
+        <translation>未能制作你的摘要，请向展位工作人员查询。</translation>
+    </message>
+    <message>
+        <source>Preparing your summary…</source>
+        <translation>正在准备你的摘要…</translation>
+    </message>
+    <message>
+        <source>My summary</source>
+        <translation>我的摘要</translation>
     </message>
 </context>
 </TS>

@@ -17,3 +17,4 @@ class ScreenId(StrEnum):
     CONTACTS = "contacts"
     ELIGIBILITY = "eligibility"
     OUTCOME = "outcome"
+    SUMMARY = "summary"

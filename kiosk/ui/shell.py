@@ -3,6 +3,9 @@ the language, and the idle reset."""
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -16,12 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.analytics import EventKind
+from kiosk.catalog import Link
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import Language
 from kiosk.services import Services
 from kiosk.session import VisitorSession
+from kiosk.share import ShareError, ShareServer
+from kiosk.summary import SummaryRequest, official_links
+from kiosk.ui.background import wait_for_background_work
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.printing import Printer, QtPrinter
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.about import AboutScreen
 from kiosk.ui.screens.attract import AttractScreen
@@ -36,6 +44,7 @@ from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.sector import SectorScreen
 from kiosk.ui.screens.sectors import SectorsScreen
 from kiosk.ui.screens.shortlist import ShortlistScreen
+from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.screens.support import SupportScreen
 from kiosk.ui.signals import AppSignals
 from kiosk.ui.widgets.common import button, label, svg_icon
@@ -54,7 +63,9 @@ SCREENS: tuple[type[Screen], ...] = (
     ContactsScreen,
     EligibilityScreen,
     OutcomeScreen,
+    SummaryScreen,
 )
+logger = logging.getLogger(__name__)
 WIDE_BAR_MIN_WIDTH = 1400
 TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
     ("zh-Hans", "简体"),
@@ -96,7 +107,9 @@ class TopBar(QFrame):
 
 
 class Shell(QWidget):
-    def __init__(self, services: Services, translations: Translations) -> None:
+    def __init__(
+        self, services: Services, translations: Translations, printer: Printer | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("shell")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -106,6 +119,9 @@ class Shell(QWidget):
         self.session = VisitorSession(language=services.settings.default_language)
         self.visit_started = False
         self._history: list[tuple[ScreenId, dict[str, str]]] = []
+        self.printer: Printer = printer or QtPrinter(services.settings.printer_name)
+        self._share: ShareServer | None = None
+        self._share_settings: tuple[str, int, int] | None = None  # what _share was started for
 
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
@@ -250,6 +266,46 @@ class Shell(QWidget):
         self.record(EventKind.ELIGIBILITY_OUTCOME, result.outcome)
         self.go_to(ScreenId.OUTCOME)
 
+    # the visitor's summary --------------------------------------------------------------------
+    def summary_request(self) -> SummaryRequest:
+        """What the visitor's summary holds right now: their list, outcome and language."""
+        clock = self.services.clock
+        return SummaryRequest(
+            self.session.language,
+            tuple(self.session.shortlist),
+            self.eligibility_result(),
+            clock.now().astimezone().date(),  # the fair's local date
+        )
+
+    def summary_links(self) -> tuple[Link, ...]:
+        return official_links(self.services.catalog, self.services.settings.link_overrides)
+
+    def share_server(self) -> ShareServer | None:
+        """The booth-network server for summaries, started on first use; None without one."""
+        settings = self.services.settings
+        wanted = (settings.booth_address, settings.booth_port, settings.share_minutes)
+        if self._share is not None and self._share_settings != wanted:
+            self._stop_share_server()  # staff changed or removed the booth network
+        if not settings.booth_network:
+            return None
+        if self._share is None and self._share_settings != wanted:
+            self._share_settings = wanted
+            server = ShareServer(
+                settings.booth_address,
+                settings.booth_port,
+                clock=self.services.clock,
+                lifetime=timedelta(minutes=settings.share_minutes),
+            )
+            try:
+                server.start()
+            except ShareError:
+                # Shown as "not on a booth network"; staff see why in the log. Not retried
+                # for every visitor: only when staff change the booth settings.
+                logger.exception("The summary share server could not start")
+                return None
+            self._share = server
+        return self._share
+
     def _ask_if_still_there(self) -> None:
         if self.current.screen_id != ScreenId.ATTRACT:
             self.overlay.begin()
@@ -279,4 +335,12 @@ class Shell(QWidget):
     def close_services(self) -> None:
         self.idle.stop()
         self.idle.detach()
+        wait_for_background_work()
+        self._stop_share_server()  # the server stops with the kiosk
         self.translations.uninstall()
+
+    def _stop_share_server(self) -> None:
+        if self._share is not None:
+            self._share.stop()
+            self._share = None
+        self._share_settings = None

@@ -12,6 +12,7 @@ from kiosk.eligibility import ANSWER_KEYS
 from kiosk.ui.app import ContentErrorScreen, create_window
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.programme import ProgrammeScreen
+from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
 
 EVERY_SCREEN: list[tuple[ScreenId, dict[str, str]]] = [
@@ -28,6 +29,7 @@ EVERY_SCREEN: list[tuple[ScreenId, dict[str, str]]] = [
     (ScreenId.CONTACTS, {}),
     *((ScreenId.ELIGIBILITY, {"question": key}) for key in ANSWER_KEYS),
     (ScreenId.OUTCOME, {}),
+    (ScreenId.SUMMARY, {}),
 ]
 A_VISITORS_ANSWERS = {
     "hong_kong_resident": False,
@@ -61,10 +63,21 @@ def every_screen_at(
     qtbot.waitUntil(lambda: shell.size().toTuple() == display_size)
     shell.session.answers.update(A_VISITORS_ANSWERS)
     shell.finish_eligibility()
+    for code in ("software-engineering", "culinary-arts"):
+        shell.toggle_shortlist(code)
+    summary = shell.screens[ScreenId.SUMMARY]
+    assert isinstance(summary, SummaryScreen)
     for language in ("zh-Hans", "en", "zh-Hant"):
         shell.set_language(language)
         for screen_id, params in EVERY_SCREEN:
             shell.go_to(screen_id, **params)
+            if screen_id == ScreenId.SUMMARY:  # built on a worker thread
+                qtbot.waitUntil(
+                    lambda: (
+                        summary.document is not None
+                        and summary.document.request == shell.summary_request()
+                    )
+                )
             QApplication.processEvents()
             yield screen_id, language
 

@@ -36,6 +36,7 @@ class HomeScreen(Screen):
             (ScreenId.SUPPORT, "ui", "support"),
             (ScreenId.CONTACTS, "ui", "contact"),
             (ScreenId.SHORTLIST, "ui", "list"),
+            (ScreenId.SUMMARY, "ui", "summary"),
         ]
         for screen, category, icon in doors:
             tile = Tile(svg_pixmap(category, icon, 120))
@@ -78,6 +79,10 @@ class HomeScreen(Screen):
             ),
             ScreenId.CONTACTS: (self.tr("Contact us"), self.tr("Telephone, e-mail, address")),
             ScreenId.SHORTLIST: (self.tr("My list"), self.tr("The programmes you saved")),
+            ScreenId.SUMMARY: (
+                self.tr("My summary"),
+                self.tr("Print it, or take it on your phone"),
+            ),
         }
         for screen, (title, subtitle) in texts.items():
             self.tiles[screen].set_texts(title, subtitle)

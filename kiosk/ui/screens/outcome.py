@@ -15,6 +15,7 @@ from kiosk.milestones import milestones
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, clear_layout, label
+from kiosk.ui.widgets.responsive_grid import ResponsiveGrid
 from kiosk.ui.widgets.timeline import TimelineDiagram
 
 if TYPE_CHECKING:
@@ -47,17 +48,18 @@ class OutcomeScreen(Screen):
 
         self.next_heading = label("", "section")
         body.addWidget(self.next_heading)
-        steps = QHBoxLayout()
-        steps.setSpacing(16)
         self.staff_note = label("", "body")
         self.explore = button("", "primary")
         self.explore.clicked.connect(lambda: self.shell.go_to(ScreenId.SECTORS))
         self.contacts = button("", "secondary")
         self.contacts.clicked.connect(lambda: self.shell.go_to(ScreenId.CONTACTS))
-        steps.addWidget(self.explore, 1)
-        steps.addWidget(self.contacts, 1)
+        self.summary_button = button("", "secondary")
+        self.summary_button.setObjectName("openSummary")
+        self.summary_button.clicked.connect(lambda: self.shell.go_to(ScreenId.SUMMARY))
+        steps = ResponsiveGrid(cell_width=440, max_columns=3)
+        steps.set_cells([self.explore, self.summary_button, self.contacts])
         body.addWidget(self.staff_note)
-        body.addLayout(steps)
+        body.addWidget(steps)
 
         self.timeline_heading = label("", "section")
         body.addWidget(self.timeline_heading)
@@ -120,6 +122,7 @@ class OutcomeScreen(Screen):
         )
         self.explore.setText(self.tr("Explore the programmes"))
         self.contacts.setText(self.tr("Contact us"))
+        self.summary_button.setText(self.tr("My summary: print or scan"))
 
         timeline = result.timeline
         self.timeline_card.setVisible(timeline is not None)

@@ -1,0 +1,285 @@
+"""My summary on screen: the preview, printing through Qt's real print pipeline, and the QR codes
+that hand the same PDF to a phone over the booth network (a real HTTP client downloads it)."""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+import pypdf
+import pypdfium2
+import pytest
+from PIL import ImageChops
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import Services
+from kiosk.settings import Settings
+from kiosk.ui.i18n import Translations
+from kiosk.ui.printing import Printer, PrintFailed, PrintProblem, QtPrinter
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.summary import SummaryScreen
+from kiosk.ui.shell import Shell
+from tests.qt_fixtures import tap
+from tests.unit.test_summary import ANSWERS, decoded_qr_codes, pdf_text
+
+LIST = ["software-engineering", "culinary-arts"]
+
+
+class FakePrinter:
+    """A printer that reports a problem up front, or fails half-way, or waits to be released."""
+
+    def __init__(
+        self, problem: PrintProblem | None = None, fail_with: PrintProblem | None = None
+    ) -> None:
+        self._problem = problem
+        self.fail_with = fail_with
+        self.release = threading.Event()
+        self.release.set()
+        self.printed: list[bytes] = []
+
+    def problem(self) -> PrintProblem | None:
+        return self._problem
+
+    def print_pdf(self, pdf: bytes, progress: Callable[[int, int], None]) -> None:
+        if self._problem is not None:
+            raise PrintFailed(self._problem)
+        progress(1, 2)
+        self.release.wait(timeout=10)
+        if self.fail_with is not None:
+            raise PrintFailed(self.fail_with)
+        progress(2, 2)
+        self.printed.append(pdf)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def make_shell(
+    themed_app: QApplication, qtbot: QtBot, services: Services
+) -> Iterator[Callable[..., Shell]]:
+    shells: list[Shell] = []
+
+    def make(printer: Printer | None = None, settings: Settings | None = None) -> Shell:
+        if settings is not None:
+            services.settings = settings
+        shell = Shell(services, Translations(), printer)
+        qtbot.addWidget(shell)
+        shell.resize(1920, 1080)
+        shell.show()
+        qtbot.waitExposed(shell)
+        shell.start_visit()
+        for code in LIST:
+            shell.toggle_shortlist(code)
+        shells.append(shell)
+        return shell
+
+    yield make
+    for shell in shells:
+        shell.close_services()
+
+
+def open_summary(shell: Shell, qtbot: QtBot) -> SummaryScreen:
+    screen = shell.screens[ScreenId.SUMMARY]
+    assert isinstance(screen, SummaryScreen)
+    shell.go_to(ScreenId.SHORTLIST)
+    tap(qtbot, shell.screens[ScreenId.SHORTLIST].findChild(QPushButton, "openSummary"))
+    qtbot.waitUntil(
+        lambda: screen.document is not None and screen.document.request == shell.summary_request(),
+        timeout=10_000,
+    )
+    return screen
+
+
+def test_preview_shows_the_pages_of_the_very_pdf(
+    make_shell: Callable[..., Shell], qtbot: QtBot
+) -> None:
+    shell = make_shell()
+    shell.session.answers.update(ANSWERS)
+    shell.finish_eligibility()
+    screen = open_summary(shell, qtbot)
+    assert screen.document is not None
+    pdf = screen.document.pdf
+    pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert 1 <= pages <= 2
+    assert screen.page_images.count() == pages
+    for number in range(1, pages + 1):
+        page = screen.findChild(QLabel, f"summaryPage{number}")
+        assert page is not None
+        qtbot.waitUntil(page.isVisible)  # new rows are shown on the next pass of the loop
+        assert not page.pixmap().isNull()
+    text = pdf_text(pdf)
+    assert "软件工程" in text and "Software Engineering" in text
+    assert shell.services.catalog.text("outcome.likely_eligible.headline").zh_hans in text
+
+
+def test_changing_language_or_list_rebuilds_the_summary(
+    make_shell: Callable[..., Shell], qtbot: QtBot
+) -> None:
+    shell = make_shell()
+    screen = open_summary(shell, qtbot)
+    shell.set_language("en")
+    qtbot.waitUntil(
+        lambda: screen.document is not None and screen.document.request.language == "en"
+    )
+    assert "My programmes" in pdf_text(screen.document.pdf)
+    shell.toggle_shortlist("maritime-studies")
+    qtbot.waitUntil(
+        lambda: (
+            screen.document is not None
+            and "maritime-studies" in screen.document.request.programme_codes
+        )
+    )
+    assert "Maritime Studies" in pdf_text(screen.document.pdf)
+
+
+def test_without_a_booth_network_the_qr_opens_vtcs_page_with_the_codes(
+    make_shell: Callable[..., Shell], qtbot: QtBot
+) -> None:
+    shell = make_shell()
+    screen = open_summary(shell, qtbot)
+    assert screen.share_code.payload == (
+        "https://www.vtc.edu.hk/hqip/vpas-ip.php?programmes=software-engineering%2Cculinary-arts"
+    )
+    assert screen.wifi_code.isHidden()
+    assert "本机未连接展位网络" in screen.share_note.text()
+
+
+def test_on_the_booth_network_a_phone_downloads_the_same_pdf(
+    make_shell: Callable[..., Shell], qtbot: QtBot
+) -> None:
+    settings = replace(
+        Settings(),
+        booth_address="127.0.0.1",
+        booth_port=free_port(),
+        booth_wifi_name="VTC Booth; 2F",
+        booth_wifi_password="vpas:2026",
+    )
+    shell = make_shell(settings=settings)
+    screen = open_summary(shell, qtbot)
+    assert screen.document is not None
+    url = screen.share_code.payload
+    assert url.startswith(f"http://127.0.0.1:{settings.booth_port}/s/")
+    response = httpx.get(url)
+    assert response.status_code == 200
+    assert response.content == screen.document.pdf
+    assert response.headers["content-type"] == "application/pdf"
+    assert httpx.get(url[:-1] + ("A" if url[-1] != "A" else "B")).status_code == 404
+    assert httpx.get(f"http://127.0.0.1:{settings.booth_port}/").status_code == 404
+    assert screen.wifi_code.isVisible()
+    assert screen.wifi_code.payload == r"WIFI:T:WPA;S:VTC Booth\; 2F;P:vpas\:2026;;"
+    assert "15" in screen.share_note.text()
+
+    shell.close_services()  # the server stops with the kiosk
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(url)
+
+
+def test_print_renders_the_same_pages_through_qts_pipeline(
+    make_shell: Callable[..., Shell], qtbot: QtBot, tmp_path: Path
+) -> None:
+    printed = tmp_path / "printed.pdf"
+    shell = make_shell(printer=QtPrinter(output_file=printed))
+    shell.session.answers.update(ANSWERS)
+    shell.finish_eligibility()
+    screen = open_summary(shell, qtbot)
+    assert screen.document is not None
+    tap(qtbot, screen.print_button)
+    assert not screen.print_button.isEnabled()  # no second copy by a double tap
+    qtbot.waitUntil(
+        lambda: "已打印" in screen.print_status.text(),
+        timeout=30_000,
+    )
+    assert screen.print_button.isEnabled()
+    assert screen.progress.isHidden()
+
+    original = screen.document.pdf
+    printed_pdf = printed.read_bytes()
+    assert len(pypdf.PdfReader(io.BytesIO(printed_pdf)).pages) == len(
+        pypdf.PdfReader(io.BytesIO(original)).pages
+    )
+    for page in pypdf.PdfReader(io.BytesIO(printed_pdf)).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert sorted(decoded_qr_codes(printed_pdf)) == sorted(decoded_qr_codes(original))
+    # Page by page, the print looks like the preview (pixels compared at 50 dpi).
+    originals, prints = pypdfium2.PdfDocument(original), pypdfium2.PdfDocument(printed_pdf)
+    try:
+        for index in range(len(originals)):
+            a = originals[index].render(scale=50 / 72).to_pil().convert("L")
+            b = prints[index].render(scale=50 / 72).to_pil().convert("L").resize(a.size)
+            difference = ImageChops.difference(a, b)
+            mean = sum(i * n for i, n in enumerate(difference.histogram())) / (a.width * a.height)
+            assert mean < 6, f"page {index + 1} differs by {mean:.1f} grey levels on average"
+    finally:
+        originals.close()
+        prints.close()
+
+
+def test_print_shows_progress_and_then_says_it_is_done(
+    make_shell: Callable[..., Shell], qtbot: QtBot
+) -> None:
+    printer = FakePrinter()
+    printer.release.clear()
+    shell = make_shell(printer=printer)
+    shell.set_language("en")
+    screen = open_summary(shell, qtbot)
+    tap(qtbot, screen.print_button)
+    qtbot.waitUntil(lambda: screen.print_status.text() == "Printing page 1 of 2…")
+    assert screen.progress.isVisible() and screen.progress.value() == 1
+    assert screen.progress.maximum() == 2
+    tap_again = screen.print_button.isEnabled()
+    printer.release.set()
+    qtbot.waitUntil(lambda: screen.print_status.text().startswith("Printed."))
+    assert not tap_again
+    assert printer.printed == [screen.document.pdf if screen.document else b""]
+
+
+@pytest.mark.parametrize(
+    ("printer", "language", "message"),
+    [
+        (FakePrinter(problem=PrintProblem.NO_PRINTER), "zh-Hans", "本机没有连接打印机"),
+        (FakePrinter(problem=PrintProblem.OFFLINE), "en", "The printer is offline"),
+        (FakePrinter(fail_with=PrintProblem.FAILED), "zh-Hant", "列印未能完成"),
+    ],
+    ids=["no-printer", "offline", "error"],
+)
+def test_print_problems_offer_the_qr_code_instead(
+    make_shell: Callable[..., Shell],
+    qtbot: QtBot,
+    printer: FakePrinter,
+    language: str,
+    message: str,
+) -> None:
+    shell = make_shell(printer=printer)
+    shell.set_language(language)  # type: ignore[arg-type]
+    screen = open_summary(shell, qtbot)
+    tap(qtbot, screen.print_button)
+    qtbot.waitUntil(lambda: message in screen.print_status.text())
+    assert any(word in screen.print_status.text() for word in ("QR code", "二维码", "二維碼"))
+    assert screen.share_code.isVisible() and screen.share_code.payload
+    assert screen.print_button.isEnabled()
+
+
+def test_a_printer_that_does_not_exist_is_no_printer() -> None:
+    assert QtPrinter("no-such-printer-at-this-booth").problem() == PrintProblem.NO_PRINTER
+    assert QtPrinter(output_file=Path("x.pdf")).problem() is None
+
+
+def test_idle_reset_forgets_the_summary(make_shell: Callable[..., Shell], qtbot: QtBot) -> None:
+    shell = make_shell()
+    screen = open_summary(shell, qtbot)
+    shell.reset_visitor("idle")
+    assert screen.document is None
+    assert screen.page_images.count() == 0
+    assert screen.share_code.payload == ""
+    assert "software-engineering" not in screen.share_code.accessibleDescription()
