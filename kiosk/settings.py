@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -74,3 +76,21 @@ def save_settings(engine: Engine, settings: Settings) -> None:
     with Session(engine) as session, session.begin():
         for key, value in values.items():
             session.merge(SettingRow(key=key, value=json.dumps(value)))
+
+
+DEVICE_ID_KEY = "device_id"
+
+
+def device_id(engine: Engine) -> str:
+    """This machine's id: a UUID made on first use and kept in the settings table for good."""
+    candidate = json.dumps(str(uuid.uuid4()))
+    with engine.begin() as connection:
+        # Inserting first takes the write lock, so two processes agree on whichever id came first.
+        connection.execute(
+            insert(SettingRow).values(key=DEVICE_ID_KEY, value=candidate).on_conflict_do_nothing()
+        )
+        stored = connection.execute(
+            select(SettingRow.value).where(SettingRow.key == DEVICE_ID_KEY)
+        ).scalar_one()
+    identifier: str = json.loads(stored)
+    return identifier

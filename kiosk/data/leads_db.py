@@ -9,7 +9,16 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, create_engine, event
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -17,7 +26,7 @@ from kiosk.resources import migrations_dir
 
 # The newest revision under migrations/versions; a test keeps the two in step. Knowing it here
 # lets a start-up with an up-to-date database skip importing Alembic at all.
-LEADS_SCHEMA_HEAD = "0001"
+LEADS_SCHEMA_HEAD = "0002"
 
 
 class LeadsBase(DeclarativeBase):
@@ -43,10 +52,65 @@ class AnalyticsEventRow(LeadsBase):
     created_at: Mapped[str] = mapped_column(String, index=True)  # ISO 8601, UTC
 
 
+# The columns holding personal data, kept together so that encrypting them at rest later
+# changes these and nothing else.
+PII_COLUMNS = ("name", "phone_e164", "email", "wechat_id", "school")
+
+
+class LeadRow(LeadsBase):
+    """A visitor's contact details with the consents they gave, as saved at the kiosk."""
+
+    __tablename__ = "lead"
+    __table_args__ = (
+        CheckConstraint(
+            "consent_contact = 1 AND consent_transfer = 1", name="ck_lead_required_consents"
+        ),
+        CheckConstraint(
+            "age_group != 'under_14' OR coalesce(guardian_consent, 0) = 1",
+            name="ck_lead_guardian_consent",
+        ),
+    )
+    lead_id: Mapped[str] = mapped_column(String, primary_key=True)  # UUID4, made by the kiosk
+    device_id: Mapped[str] = mapped_column(String)
+    event_id: Mapped[str] = mapped_column(String)  # empty until staff set up an event
+    session_id: Mapped[str] = mapped_column(String, index=True)  # links to analytics_event
+    created_at: Mapped[str] = mapped_column(String, index=True)  # ISO 8601, UTC
+    name: Mapped[str] = mapped_column(Text)
+    phone_e164: Mapped[str | None] = mapped_column(Text, nullable=True)
+    email: Mapped[str | None] = mapped_column(Text, nullable=True)
+    wechat_id: Mapped[str | None] = mapped_column(Text, nullable=True)
+    school: Mapped[str | None] = mapped_column(Text, nullable=True)
+    region: Mapped[str] = mapped_column(String)
+    stage: Mapped[str] = mapped_column(String)
+    intake_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    programme_codes: Mapped[str] = mapped_column(Text)  # JSON list, in the visitor's order
+    contact_language: Mapped[str] = mapped_column(String)
+    age_group: Mapped[str] = mapped_column(String)
+    guardian_consent: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # under 14 only
+    notice_version: Mapped[str] = mapped_column(String)
+    consent_contact: Mapped[bool] = mapped_column(Boolean)
+    consent_transfer: Mapped[bool] = mapped_column(Boolean)
+    consent_news: Mapped[bool] = mapped_column(Boolean)
+    eligibility_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+
+
+class OutboxRow(LeadsBase):
+    """A lead waiting to reach the admissions office; written in the lead's own transaction."""
+
+    __tablename__ = "outbox"
+    lead_id: Mapped[str] = mapped_column(String, ForeignKey("lead.lead_id"), primary_key=True)
+    enqueued_at: Mapped[str] = mapped_column(String)  # ISO 8601, UTC
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[str | None] = mapped_column(String, nullable=True)
+    synced_at: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk when it returns, so a saved lead survives a power cut.
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -74,11 +138,17 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def create_leads_engine(url: str) -> Engine:
+    """An engine whose every connection uses WAL, synchronous=FULL and foreign keys."""
+    engine = create_engine(url)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
 def open_leads_db(path: Path) -> Engine:
     path.parent.mkdir(parents=True, exist_ok=True)
     needs_migration = current_revision(path) != LEADS_SCHEMA_HEAD
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _set_pragmas)
+    engine = create_leads_engine(f"sqlite:///{path}")
     if needs_migration:
         migrate(engine)
     return engine
