@@ -21,6 +21,8 @@ START_RUNS = 9
 SWITCH_ROUNDS = 40
 SEARCH_QUERIES = ("rjgc", "ruanjian", "cloud", "software", "jiudian", "厨", "hai shi", "data")
 LEAD_SAVES = 200
+SUMMARY_BUILDS = 20
+QR_IMAGES = 100
 
 
 def p95(samples: list[float]) -> float:
@@ -151,10 +153,64 @@ def measure_lead_save() -> list[float]:
     return saves
 
 
+def measure_summary() -> dict[int, list[float]]:
+    """Seconds to build the summary PDF, by length of the visitor's list (with an outcome)."""
+    from datetime import date
+
+    from kiosk import resources
+    from kiosk.catalog import load_catalog
+    from kiosk.eligibility import evaluate, parse_answers
+    from kiosk.summary import SummaryRequest
+    from kiosk.summary_pdf import build_summary_pdf
+
+    catalog = load_catalog(resources.content_db_path())
+    answers = {
+        "hong_kong_resident": False,
+        "nationalities": ["CN"],
+        "birth_date": "2008-03-15",
+        "intake_year": 2026,
+        "programme": "software-engineering",
+    }
+    outcome = evaluate(
+        parse_answers(answers, catalog.rules, catalog.programme_codes), catalog.rules
+    )
+    codes = [programme.code for programme in catalog.programmes]
+    build_summary_pdf(catalog, SummaryRequest("zh-Hans", (), None, date.today()))  # font load
+    timings: dict[int, list[float]] = {}
+    for count in (1, 5, 10, 34):
+        request = SummaryRequest("zh-Hans", tuple(codes[:count]), outcome, date.today())
+        timings[count] = []
+        for _ in range(SUMMARY_BUILDS):
+            started = time.perf_counter()
+            build_summary_pdf(catalog, request)
+            timings[count].append(time.perf_counter() - started)
+    return timings
+
+
+def measure_qr_image() -> list[float]:
+    """Seconds to make a share link's QR code and paint it at kiosk size into an image."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.widgets.qr_code import QrCode
+
+    app = QApplication.instance() or QApplication([])
+    assert app is not None
+    code = QrCode(260)
+    timings = []
+    for index in range(QR_IMAGES):
+        started = time.perf_counter()
+        code.set_payload(f"http://192.168.8.10:8765/s/{index:022d}")
+        code.grab().toImage()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
 def main() -> None:
     kiosk_start, bare_start = measure_start()
     switches, keystrokes, core = measure_in_process()
     saves = measure_lead_save()
+    summaries = measure_summary()
+    qr_images = measure_qr_image()
     ms = 1000
     print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
     print(
@@ -176,6 +232,16 @@ def main() -> None:
         f"  durable lead save (lead + outbox, synchronous=FULL): p95 {p95(saves) * ms:.2f} ms "
         f"over {len(saves)} saves, median {statistics.median(saves) * ms:.2f} ms "
         f"(aim <= 20 ms; ratio to aim {p95(saves) * ms / 20:.2f})"
+    )
+    for count, timings in summaries.items():
+        print(
+            f"  summary PDF, {count:2d} programme(s) + outcome: "
+            f"p95 {p95(timings) * ms:.0f} ms over {len(timings)} builds "
+            f"(aim <= 300 ms; ratio to aim {p95(timings) * ms / 300:.2f})"
+        )
+    print(
+        f"  share QR code, made and painted at 260 px: p95 {p95(qr_images) * ms:.2f} ms over "
+        f"{len(qr_images)} codes"
     )
 
 

@@ -54,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
         "--graph", action="store_true", help="print the question flow as Graphviz DOT"
     )
 
+    settings = commands.add_parser("settings", help="show or change the kiosk's settings")
+    settings_commands = settings.add_subparsers(
+        dest="settings_command", required=True, parser_class=_Parser
+    )
+    settings_commands.add_parser("show", help="print every setting and its value")
+    change = settings_commands.add_parser("set", help="change one setting")
+    change.add_argument("key", help="a setting's name, as 'kiosk settings show' prints it")
+    change.add_argument("value", help="the new value (JSON for numbers and tables)")
+
     summary = commands.add_parser("summary", help="write a visitor's summary as a PDF")
     summary.add_argument(
         "--answers", help="eligibility answers (JSON file, or - for standard input); optional"
@@ -97,6 +106,39 @@ def _eligibility(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, fields, replace
+
+    from kiosk.data.leads_db import open_leads_db
+    from kiosk.settings import load_settings, save_settings
+
+    engine = open_leads_db(resources.leads_db_path())
+    try:
+        settings = load_settings(engine)
+        if args.settings_command == "set":
+            names = [spec.name for spec in fields(settings)]
+            if args.key not in names:
+                raise KioskError(
+                    f"There is no setting '{args.key}': use one of {', '.join(names)}."
+                )
+            try:
+                value = json.loads(args.value)
+            except json.JSONDecodeError:
+                value = args.value  # plain text, such as an address or a Wi-Fi name
+            if isinstance(getattr(settings, args.key), str) and not isinstance(value, str):
+                value = args.value
+            try:
+                settings = replace(settings, **{args.key: value})
+            except (TypeError, ValueError) as error:
+                raise KioskError(f"Cannot set {args.key} to {args.value}: {error}") from None
+            save_settings(engine, settings)
+        for key, value in asdict(settings).items():
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    finally:
+        engine.dispose()
+    return 0
+
+
 def _summary(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -104,7 +146,8 @@ def _summary(args: argparse.Namespace) -> int:
     from kiosk.data.leads_db import open_leads_db
     from kiosk.eligibility import evaluate, parse_answers
     from kiosk.settings import load_settings
-    from kiosk.summary import SummaryRequest, build_summary_pdf, official_links
+    from kiosk.summary import SummaryRequest, official_links
+    from kiosk.summary_pdf import build_summary_pdf
 
     catalog = load_catalog(resources.content_db_path())
     codes = tuple(code.strip() for code in args.programmes.split(",") if code.strip())
@@ -171,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eligibility(args)
         if args.command == "summary":
             return _summary(args)
+        if args.command == "settings":
+            return _settings(args)
         from kiosk.platform_check import window_problem
 
         problem = window_problem()

@@ -18,13 +18,8 @@ from kiosk.data.leads_db import open_leads_db
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import LANGUAGES, Language
 from kiosk.settings import Settings, save_settings
-from kiosk.summary import (
-    SummaryError,
-    SummaryRequest,
-    build_summary_pdf,
-    official_links,
-    programmes_link,
-)
+from kiosk.summary import SummaryError, SummaryRequest, official_links, programmes_link
+from kiosk.summary_pdf import build_summary_pdf
 from tests.unit.test_content import kiosk_cli
 
 IMMD = "https://www.immd.gov.hk/hks/services/visas/vpas.html"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog import Catalog, Link
 from kiosk.share import ShareError, wifi_qr_payload
-from kiosk.summary import SummaryRequest, build_summary_pdf, programmes_link
+from kiosk.summary import SummaryRequest, programmes_link
 from kiosk.ui.background import BackgroundTask
 from kiosk.ui.printing import PrintJob, PrintProblem, pdf_document
 from kiosk.ui.screen_ids import ScreenId
@@ -50,6 +50,8 @@ def make_summary(
     catalog: Catalog, request: SummaryRequest, links: tuple[Link, ...], page_width: int
 ) -> SummaryDocument:
     """Build the PDF and render its preview (on a worker thread)."""
+    from kiosk.summary_pdf import build_summary_pdf  # reportlab: loaded when first needed
+
     pdf = build_summary_pdf(catalog, request, links)
     document = pdf_document(pdf)
     try:
