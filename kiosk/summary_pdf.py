@@ -109,8 +109,11 @@ class _Layout:
 
         self.title = style("title", 20, colors.white)
         self.subtitle = style("subtitle", 9.5, colors.white)
-        self.heading = style("heading", 13, BLUE, spaceBefore=9 * scale, spaceAfter=3 * scale)
-        self.subheading = style("subheading", 10.5, INK, spaceBefore=4 * scale)
+        # A heading never ends a page without what it heads.
+        self.heading = style(
+            "heading", 13, BLUE, spaceBefore=9 * scale, spaceAfter=3 * scale, keepWithNext=1
+        )
+        self.subheading = style("subheading", 10.5, INK, spaceBefore=4 * scale, keepWithNext=1)
         self.body = style("body", 9.2)
         self.small = style("small", 8, MUTED)
         self.tiny = style("tiny", 6.8, MUTED)
@@ -459,7 +462,7 @@ def _contacts_and_links(layout: _Layout, links: tuple[Link, ...]) -> list[Flowab
             details.append(f"{layout.text('summary.phone')} {contact.phone}")
         if contact.email:
             details.append(f"{layout.text('summary.email')} {contact.email}")
-        lines.append(_p("   ".join(details), layout.body))
+        lines.append(_p(" · ".join(details), layout.body))
     qr_size = 27 * mm * max(layout.scale, 0.85)
     qr_cells = [
         [
