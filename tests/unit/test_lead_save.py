@@ -33,6 +33,7 @@ from kiosk.leads import (
     save_lead,
 )
 from kiosk.settings import Settings, device_id, load_settings
+from tests.unit.lead_drafts import complete_draft
 
 PROGRAMMES = frozenset({"C1", "C2"})
 NOTICE = "2026-03"
@@ -57,23 +58,15 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 
 def _draft(**changes: Any) -> LeadDraft:
-    draft = LeadDraft(
-        name=" 陈大文 ",
-        phone_number="138 1234 5678",
-        email="Chan@Example.com",
-        region="CN-GD",
-        school="广州市第六中学",
-        stage="senior_secondary_3",
-        intake_year=2026,
-        programme_codes=["C2", "C1", "C2"],
-        contact_language="zh-Hans",
-        age_group="18_or_over",
-        consent_contact=True,
-        consent_transfer=True,
+    return complete_draft(
+        **{
+            "name": " 陈大文 ",
+            "email": "Chan@Example.com",
+            "school": "广州市第六中学",
+            "programme_codes": ["C2", "C1", "C2"],
+            **changes,
+        }
     )
-    for key, value in changes.items():
-        setattr(draft, key, value)
-    return draft
 
 
 def _save(engine: Engine, draft: LeadDraft | None = None, **options: Any) -> SavedLead:

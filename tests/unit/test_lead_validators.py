@@ -39,6 +39,7 @@ from kiosk.leads import (
     validate_wechat_id,
 )
 from kiosk.regions import REGIONS
+from tests.unit.lead_drafts import complete_draft
 
 E164: Final = re.compile(r"^\+[1-9]\d{6,14}$")
 TODAY: Final = date(2026, 3, 14)
@@ -429,26 +430,8 @@ def test_traditional_region_names_agree_with_opencc() -> None:
     }
 
 
-def _complete_draft(**changes: Any) -> LeadDraft:
-    draft = LeadDraft(
-        name="陈大文",
-        phone_number="138 1234 5678",
-        region="CN-GD",
-        stage="senior_secondary_3",
-        intake_year=2026,
-        programme_codes=["C1"],
-        contact_language="zh-Hans",
-        age_group="18_or_over",
-        consent_contact=True,
-        consent_transfer=True,
-    )
-    for key, value in changes.items():
-        setattr(draft, key, value)
-    return draft
-
-
 def test_a_complete_draft_has_no_errors() -> None:
-    assert validate(_complete_draft(), frozenset({"C1"}), TODAY) == {}
+    assert validate(complete_draft(), frozenset({"C1"}), TODAY) == {}
 
 
 def test_nothing_is_pre_ticked() -> None:
@@ -474,12 +457,12 @@ def test_nothing_is_pre_ticked() -> None:
     ],
 )
 def test_any_one_way_to_reach_the_visitor_is_enough(contact: dict[str, Any]) -> None:
-    draft = _complete_draft(**{"phone_number": "", **contact})
+    draft = complete_draft(**{"phone_number": "", **contact})
     assert validate(draft, frozenset({"C1"}), TODAY) == {}
 
 
 def test_an_invalid_contact_is_reported_on_its_field_not_as_missing() -> None:
-    draft = _complete_draft(phone_number="123")
+    draft = complete_draft(phone_number="123")
     assert validate(draft, frozenset({"C1"}), TODAY) == {"phone_number": FieldError.PHONE_INVALID}
 
 
@@ -496,4 +479,4 @@ def test_an_invalid_contact_is_reported_on_its_field_not_as_missing() -> None:
     ],
 )
 def test_consent_and_age_rules(changes: dict[str, Any], errors: dict[str, FieldError]) -> None:
-    assert validate(_complete_draft(**changes), frozenset({"C1"}), TODAY) == errors
+    assert validate(complete_draft(**changes), frozenset({"C1"}), TODAY) == errors
