@@ -18,6 +18,8 @@ from kiosk import resources
 from kiosk.services import open_services
 from kiosk.ui.i18n import Translations
 from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.lead_consent import LeadConsentScreen
+from kiosk.ui.screens.lead_form import LeadFormScreen
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
@@ -54,6 +56,38 @@ def wait_for_summary(app: QApplication, shell: Shell) -> None:
     assert isinstance(summary, SummaryScreen)
     while summary.document is None or summary.document.request != shell.summary_request():
         app.processEvents()
+
+
+def shoot_lead_screens(app: QApplication, shell: Shell, prefix: Path) -> None:
+    """The consent (under 14, no guardian yet), the form with errors showing, the thank-you."""
+    shell.leave_contact()
+    consent = shell.screens[ScreenId.LEAD_CONSENT]
+    assert isinstance(consent, LeadConsentScreen)
+    consent.ages.buttons["under_14"].click()
+    consent.consents["consent_contact"].box.click()
+    grab(app, shell, prefix.with_name(prefix.name + "-lead-consent-under-14.png"))
+    consent.ages.buttons["18_or_over"].click()
+    consent.consents["consent_transfer"].box.click()
+    consent.go_on.click()
+    form = shell.screens[ScreenId.LEAD_FORM]
+    assert isinstance(form, LeadFormScreen)
+    form.fields["name"].setText("陈大文")
+    form.fields["name"].textEdited.emit("陈大文")
+    form.fields["phone_number"].setText("1381234")
+    form.fields["phone_number"].textEdited.emit("1381234")
+    form.fields["email"].setText("chan@")
+    form.fields["email"].textEdited.emit("chan@")
+    grab(app, shell, prefix.with_name(prefix.name + "-lead-form-errors.png"))
+    form.send.click()
+    grab(app, shell, prefix.with_name(prefix.name + "-lead-form-after-send.png"))
+    for text in ("13812345678", "chan@example.com"):
+        field = form.fields["phone_number" if text[0] == "1" else "email"]
+        field.setText(text)
+        field.textEdited.emit(text)
+    form.regions.buttons["CN-GD"].click()
+    form.stages.buttons["senior_secondary_3"].click()
+    form.send.click()
+    grab(app, shell, prefix.with_name(prefix.name + "-lead-thanks.png"))
 
 
 def main(out_dir: Path, only: str) -> None:
@@ -117,6 +151,8 @@ def main(out_dir: Path, only: str) -> None:
                 shell.go_to(ScreenId.SUMMARY)
                 wait_for_summary(app, shell)
                 grab(app, shell, out_dir / f"{orientation}-{language}-summary-{network}.png")
+            services.settings = no_network
+            shoot_lead_screens(app, shell, out_dir / f"{orientation}-{language}")
     shell.overlay.begin()
     grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()

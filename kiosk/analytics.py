@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     SHORTLIST_ADD = "shortlist_add"
     SHORTLIST_REMOVE = "shortlist_remove"
     ELIGIBILITY_OUTCOME = "eligibility_outcome"
+    LEAD_SAVED = "lead_saved"  # that a visitor left contact details; never what they were
 
 
 class Analytics:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.l10n import DEFAULT_LANGUAGE, Language
+from kiosk.leads import LeadDraft
 
 
 @dataclass
@@ -15,6 +16,7 @@ class VisitorSession:
     shortlist: list[str] = field(default_factory=list)  # programme codes, in the order added
     answers: dict[str, Any] = field(default_factory=dict)  # eligibility answers (DESIGN.md)
     outcome: dict[str, Any] | None = None
+    lead: LeadDraft = field(default_factory=LeadDraft)  # the contact form, until it is sent
     session_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def toggle(self, programme_code: str) -> bool:

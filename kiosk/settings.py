@@ -33,6 +33,8 @@ class Settings:
     booth_wifi_password: str = ""
     share_minutes: int = 15  # how long a summary's download link works
     printer_name: str = ""  # empty: the system's default printer
+    # How long leads are kept (the notice tells visitors); VTC's policy decides the number.
+    retention_months: int = 24
 
     def __post_init__(self) -> None:
         for name in ("idle_timeout_s", "idle_countdown_s", "attract_slide_s"):
@@ -48,6 +50,8 @@ class Settings:
             raise ValueError("The booth port must be between 1024 and 65535.")
         if not 1 <= self.share_minutes <= 240:
             raise ValueError("A summary link must last between 1 and 240 minutes.")
+        if not 1 <= self.retention_months <= 120:
+            raise ValueError("Leads must be kept between 1 and 120 months.")
 
     @property
     def booth_network(self) -> bool:

@@ -143,6 +143,14 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>We will answer your questions</source>
+        <translation>我们会解答你的问题</translation>
+    </message>
+    <message>
+        <source>Leave your contact</source>
+        <translation>留下联络资料</translation>
+    </message>
+    <message>
         <source>Print it, or take it on your phone</source>
         <translation>打印，或用手机带走</translation>
     </message>
@@ -271,6 +279,10 @@
 <context>
     <name>OutcomeScreen</name>
     <message>
+        <source>Leave your contact</source>
+        <translation>留下联络资料</translation>
+    </message>
+    <message>
         <source>My summary: print or scan</source>
         <translation>我的摘要：打印或扫码</translation>
     </message>
@@ -347,6 +359,10 @@
 </context>
 <context>
     <name>ProgrammeScreen</name>
+    <message>
+        <source>Ask us about it</source>
+        <translation>向我们查询这个课程</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/screens/programme.py" line="90"/>
         <source>Higher Diploma (2-year), full-time, at VTC</source>
@@ -510,6 +526,10 @@
 <context>
     <name>SummaryScreen</name>
     <message>
+        <source>Leave your contact for a reply</source>
+        <translation>留下联络资料，我们会回复你</translation>
+    </message>
+    <message>
         <source>VTC's VPAS page</source>
         <translation>职业训练局VPAS网页</translation>
     </message>
@@ -584,6 +604,203 @@
     <message>
         <source>My summary</source>
         <translation>我的摘要</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsentScreen</name>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Leave your contact</source>
+        <translation>留下联络资料</translation>
+    </message>
+</context>
+<context>
+    <name>LeadThanksScreen</name>
+    <message>
+        <source>Back to home</source>
+        <translation>返回主页</translation>
+    </message>
+    <message>
+        <source>My summary: print or scan</source>
+        <translation>我的摘要：打印或扫码</translation>
+    </message>
+    <message>
+        <source>Your details are saved. Our colleagues will contact you about VTC's programmes and VPAS.</source>
+        <translation>你的资料已保存。我们的同事会就VTC课程及VPAS与你联络。</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢你！</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>谢谢</translation>
+    </message>
+</context>
+<context>
+    <name>LeadFormScreen</name>
+    <message>
+        <source>Please check this.</source>
+        <translation>请检查这一项。</translation>
+    </message>
+    <message>
+        <source>Please choose a language.</source>
+        <translation>请选择一种语言。</translation>
+    </message>
+    <message>
+        <source>Please choose from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Please choose one.</source>
+        <translation>请选择一项。</translation>
+    </message>
+    <message>
+        <source>Please choose where you live.</source>
+        <translation>请选择你所在的地方。</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number, an e-mail or a WeChat ID.</source>
+        <translation>请提供手机号码、电邮或微信号。</translation>
+    </message>
+    <message>
+        <source>A WeChat ID has 6–20 letters, digits, _ or -, starting with a letter.</source>
+        <translation>微信号由6至20个字母、数字、_ 或 - 组成，以字母开头。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电邮地址。</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number for that country code.</source>
+        <translation>这不是该区号的手机号码。</translation>
+    </message>
+    <message>
+        <source>Please choose a country code.</source>
+        <translation>请选择国家/地区区号。</translation>
+    </message>
+    <message>
+        <source>Please check the school's name.</source>
+        <translation>请检查学校名称。</translation>
+    </message>
+    <message>
+        <source>Please use letters only.</source>
+        <translation>请只用文字。</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>内容太长。</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写这一项。</translation>
+    </message>
+    <message>
+        <source>Graduated or working</source>
+        <translation>已毕业/已工作</translation>
+    </message>
+    <message>
+        <source>College or university</source>
+        <translation>大专或大学</translation>
+    </message>
+    <message>
+        <source>Secondary vocational school</source>
+        <translation>中职/中专</translation>
+    </message>
+    <message>
+        <source>Senior secondary, year 3</source>
+        <translation>高三</translation>
+    </message>
+    <message>
+        <source>Senior secondary, year 2</source>
+        <translation>高二</translation>
+    </message>
+    <message>
+        <source>Senior secondary, year 1</source>
+        <translation>高一</translation>
+    </message>
+    <message>
+        <source>Send my details</source>
+        <translation>发送我的资料</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>还未决定</translation>
+    </message>
+    <message>
+        <source>Country code, e.g. 1 or 44</source>
+        <translation>国家/地区区号，例如 1 或 44</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>We should contact you in</source>
+        <translation>联络你时使用的语言</translation>
+    </message>
+    <message>
+        <source>Programmes you are interested in</source>
+        <translation>你感兴趣的课程</translation>
+    </message>
+    <message>
+        <source>When would you like to start?</source>
+        <translation>你打算何时入学？</translation>
+    </message>
+    <message>
+        <source>What are you doing now?</source>
+        <translation>你现在的阶段</translation>
+    </message>
+    <message>
+        <source>School (optional)</source>
+        <translation>学校(可选)</translation>
+    </message>
+    <message>
+        <source>Province or region</source>
+        <translation>所在省份或地区</translation>
+    </message>
+    <message>
+        <source>WeChat ID (optional)</source>
+        <translation>微信号(可选)</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>电邮(可选)</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>We need at least one way to reach you: mobile, e-mail or WeChat.</source>
+        <translation>请至少提供一种联络方式：手机、电邮或微信。</translation>
+    </message>
+    <message>
+        <source>Your contact details</source>
+        <translation>你的联络资料</translation>
+    </message>
+    <message>
+        <source>Your details could not be saved. Please ask our staff for help.</source>
+        <translation>未能保存你的资料，请向工作人员求助。</translation>
+    </message>
+    <message>
+        <source>The kiosk's storage is full. Please ask our staff, then tap Send again.</source>
+        <translation>本机储存空间已满。请通知工作人员，然后再按“发送”。</translation>
+    </message>
+    <message>
+        <source>Please check the fields marked in red.</source>
+        <translation>请检查以红色标示的项目。</translation>
+    </message>
+    <message>
+        <source>Leave your contact</source>
+        <translation>留下联络资料</translation>
     </message>
 </context>
 </TS>

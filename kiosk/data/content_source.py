@@ -69,8 +69,29 @@ REQUIRED_NESTED_TEXTS = (
             "email",
         )
     ),
+    *(
+        f"privacy.{key}"
+        for key in (
+            "title",
+            "collector",
+            "purpose",
+            "transfer",
+            "retention",
+            "rights",
+            "only_these",
+            "consent_contact",
+            "consent_transfer",
+            "consent_news",
+            "age_question",
+            "age_under_14",
+            "age_14_to_17",
+            "age_18_or_over",
+            "guardian",
+            "under_14_no_guardian",
+        )
+    ),
 )
-NESTED_TEXT_TABLES = ("headings", "outcome", "timeline", "summary")
+NESTED_TEXT_TABLES = ("headings", "outcome", "timeline", "summary", "privacy")
 REQUIRED_CONTACTS = ("general", "admissions")
 
 SourceText = dict[str, str]  # language -> text; zh-Hant optional

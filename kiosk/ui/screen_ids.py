@@ -18,3 +18,6 @@ class ScreenId(StrEnum):
     ELIGIBILITY = "eligibility"
     OUTCOME = "outcome"
     SUMMARY = "summary"
+    LEAD_CONSENT = "lead-consent"
+    LEAD_FORM = "lead-form"
+    LEAD_THANKS = "lead-thanks"

@@ -7,7 +7,7 @@ import logging
 from datetime import timedelta
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from kiosk.analytics import EventKind
 from kiosk.catalog import Link
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import Language
+from kiosk.leads import LeadDraft
 from kiosk.services import Services
 from kiosk.session import VisitorSession
 from kiosk.share import ShareError, ShareServer
@@ -38,6 +39,9 @@ from kiosk.ui.screens.contacts import ContactsScreen
 from kiosk.ui.screens.eligibility import EligibilityScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.language import LanguageScreen
+from kiosk.ui.screens.lead_consent import LeadConsentScreen
+from kiosk.ui.screens.lead_form import LeadFormScreen
+from kiosk.ui.screens.lead_thanks import LeadThanksScreen
 from kiosk.ui.screens.outcome import OutcomeScreen
 from kiosk.ui.screens.programme import ProgrammeScreen
 from kiosk.ui.screens.search import SearchScreen
@@ -64,6 +68,9 @@ SCREENS: tuple[type[Screen], ...] = (
     EligibilityScreen,
     OutcomeScreen,
     SummaryScreen,
+    LeadConsentScreen,
+    LeadFormScreen,
+    LeadThanksScreen,
 )
 logger = logging.getLogger(__name__)
 WIDE_BAR_MIN_WIDTH = 1400
@@ -169,7 +176,7 @@ class Shell(QWidget):
         """The one way to change screen: show ``screen_id`` for ``params``."""
         screen = self.screens[screen_id]
         screen.enter(**params)
-        if screen_id in (ScreenId.ATTRACT, ScreenId.LANGUAGE, ScreenId.HOME):
+        if screen_id in (ScreenId.ATTRACT, ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.LEAD_THANKS):
             self._history.clear()
         self._history.append((screen_id, params))
         self._show(screen)
@@ -266,6 +273,24 @@ class Shell(QWidget):
         self.record(EventKind.ELIGIBILITY_OUTCOME, result.outcome)
         self.go_to(ScreenId.OUTCOME)
 
+    def leave_contact(self, programme_code: str | None = None) -> None:
+        """Open the contact form, its programmes prefilled from the list (and this programme)."""
+        lead = self.session.lead
+        if not lead.contact_language:  # a fresh form
+            lead.contact_language = self.session.language
+            lead.programme_codes = list(self.session.shortlist)
+        if programme_code and programme_code not in lead.programme_codes:
+            lead.programme_codes.append(programme_code)
+        self.go_to(ScreenId.LEAD_CONSENT)
+
+    def lead_sent(self) -> None:
+        """The visitor's details are committed: forget the form, so nothing leads back into it."""
+        self.record(EventKind.LEAD_SAVED)
+        self.session.lead = LeadDraft()
+        for screen_id in (ScreenId.LEAD_CONSENT, ScreenId.LEAD_FORM):
+            self.screens[screen_id].reset()
+        self.go_to(ScreenId.LEAD_THANKS)
+
     # the visitor's summary --------------------------------------------------------------------
     def summary_request(self) -> SummaryRequest:
         """What the visitor's summary holds right now: their list, outcome and language."""
@@ -317,6 +342,9 @@ class Shell(QWidget):
         if self.visit_started:
             self.record(EventKind.SESSION_END, reason)
         self.visit_started = False
+        # The on-screen keyboard's pending pinyin and candidates, and anything copied, go too.
+        QGuiApplication.inputMethod().reset()
+        QGuiApplication.clipboard().clear()
         self.session = VisitorSession(language=self.services.settings.default_language)
         self.translations.apply(self.session.language)
         for screen in self.screens.values():

@@ -30,6 +30,9 @@ EVERY_SCREEN: list[tuple[ScreenId, dict[str, str]]] = [
     *((ScreenId.ELIGIBILITY, {"question": key}) for key in ANSWER_KEYS),
     (ScreenId.OUTCOME, {}),
     (ScreenId.SUMMARY, {}),
+    (ScreenId.LEAD_CONSENT, {}),
+    (ScreenId.LEAD_FORM, {}),
+    (ScreenId.LEAD_THANKS, {}),
 ]
 A_VISITORS_ANSWERS = {
     "hong_kong_resident": False,

@@ -37,6 +37,7 @@ class HomeScreen(Screen):
             (ScreenId.CONTACTS, "ui", "contact"),
             (ScreenId.SHORTLIST, "ui", "list"),
             (ScreenId.SUMMARY, "ui", "summary"),
+            (ScreenId.LEAD_CONSENT, "ui", "contact"),
         ]
         for screen, category, icon in doors:
             tile = Tile(svg_pixmap(category, icon, 120))
@@ -50,6 +51,8 @@ class HomeScreen(Screen):
         body.addWidget(self.data_date)
 
     def _opener(self, screen: ScreenId) -> Callable[[], None]:
+        if screen == ScreenId.LEAD_CONSENT:
+            return lambda: self.shell.leave_contact()
         return lambda: self.shell.go_to(screen)
 
     def title(self) -> str:

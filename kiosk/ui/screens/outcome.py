@@ -56,8 +56,11 @@ class OutcomeScreen(Screen):
         self.summary_button = button("", "secondary")
         self.summary_button.setObjectName("openSummary")
         self.summary_button.clicked.connect(lambda: self.shell.go_to(ScreenId.SUMMARY))
-        steps = ResponsiveGrid(cell_width=440, max_columns=3)
-        steps.set_cells([self.explore, self.summary_button, self.contacts])
+        self.leave_contact = button("", "primary")
+        self.leave_contact.setObjectName("leaveContact")
+        self.leave_contact.clicked.connect(lambda: self.shell.leave_contact())
+        steps = ResponsiveGrid(cell_width=440, max_columns=2)
+        steps.set_cells([self.explore, self.leave_contact, self.summary_button, self.contacts])
         body.addWidget(self.staff_note)
         body.addWidget(steps)
 
@@ -123,6 +126,7 @@ class OutcomeScreen(Screen):
         self.explore.setText(self.tr("Explore the programmes"))
         self.contacts.setText(self.tr("Contact us"))
         self.summary_button.setText(self.tr("My summary: print or scan"))
+        self.leave_contact.setText(self.tr("Leave your contact"))
 
         timeline = result.timeline
         self.timeline_card.setVisible(timeline is not None)

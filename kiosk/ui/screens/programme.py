@@ -53,7 +53,14 @@ class ProgrammeScreen(Screen):
         self.check_button = button("", "secondary")
         self.check_button.setObjectName("checkEligibility")
         self.check_button.clicked.connect(self._check)
-        body.addWidget(self.check_button)
+        self.contact_button = button("", "secondary")
+        self.contact_button.setObjectName("leaveContact")
+        self.contact_button.clicked.connect(self._leave_contact)
+        more = QHBoxLayout()
+        more.setSpacing(20)
+        more.addWidget(self.check_button, 1)
+        more.addWidget(self.contact_button, 1)
+        body.addLayout(more)
 
         facts, facts_layout = card()
         self.facts_heading = label("", "section")
@@ -92,6 +99,7 @@ class ProgrammeScreen(Screen):
         self.english.setText(programme.name.en)
         self.english.setVisible(lang != "en")
         self.check_button.setText(self.tr("Can I join VPAS with this programme?"))
+        self.contact_button.setText(self.tr("Ask us about it"))
         self.sector_button.setText(self.tr("Sector: %1").replace("%1", sector.name.get(lang)))
         self.facts_heading.setText(self.catalog.text("headings.programmes").get(lang))
         self.facts_text.setText(self.catalog.text("aims.2").get(lang))
@@ -117,6 +125,10 @@ class ProgrammeScreen(Screen):
     def _check(self) -> None:
         if self.programme is not None:
             self.shell.go_to(ScreenId.ELIGIBILITY, programme=self.programme.code)
+
+    def _leave_contact(self) -> None:
+        if self.programme is not None:
+            self.shell.leave_contact(self.programme.code)
 
     def _open_sector(self) -> None:
         if self.programme is not None:

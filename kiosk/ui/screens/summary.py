@@ -152,6 +152,10 @@ class SummaryScreen(Screen):
         self.share_note.setObjectName("shareNote")
         phone_layout.addWidget(self.share_note)
         column.addWidget(phone_card)
+        self.leave_contact = button("", "secondary")
+        self.leave_contact.setObjectName("leaveContact")
+        self.leave_contact.clicked.connect(lambda: self.shell.leave_contact())
+        column.addWidget(self.leave_contact)
         column.addStretch(1)
         self.action_panel = TouchScrollArea(actions)
         self.action_panel.setObjectName("summaryActions")
@@ -347,6 +351,7 @@ class SummaryScreen(Screen):
             )
             self.print_button.setEnabled(self._printing is None)
         self.phone_heading.setText(self.tr("Take it on your phone"))
+        self.leave_contact.setText(self.tr("Leave your contact for a reply"))
         settings = self.shell.services.settings
         self.wifi_step.setText(self.tr("1. Join the booth Wi-Fi"))
         if self.share_url:

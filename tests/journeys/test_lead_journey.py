@@ -1,0 +1,238 @@
+"""Leaving contact details, through the real widgets and a real leads database: consent first,
+errors beside the fields as the visitor types, the thank-you only after the commit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from kiosk.analytics import EventKind
+from kiosk.data.leads_db import AnalyticsEventRow, LeadRow, OutboxRow
+from kiosk.lead_notice import notice_version
+from kiosk.leads import LeadSaveError, save_lead
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.lead_consent import LeadConsentScreen
+from kiosk.ui.screens.lead_form import LeadFormScreen
+from kiosk.ui.shell import Shell
+from tests.qt_fixtures import tap
+from tests.unit.lead_drafts import complete_draft
+
+pytestmark = pytest.mark.journey
+
+
+def consent_screen(shell: Shell) -> LeadConsentScreen:
+    screen = shell.screens[ScreenId.LEAD_CONSENT]
+    assert isinstance(screen, LeadConsentScreen)
+    return screen
+
+
+def form_screen(shell: Shell) -> LeadFormScreen:
+    screen = shell.screens[ScreenId.LEAD_FORM]
+    assert isinstance(screen, LeadFormScreen)
+    return screen
+
+
+def type_like_the_keyboard(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """What the on-screen Pinyin keyboard sends: a preedit while composing, then the commit."""
+    tap(qtbot, field)
+    field.setFocus()
+    QApplication.sendEvent(field, QInputMethodEvent("nihao", []))
+    commit = QInputMethodEvent()
+    commit.setCommitString(text)
+    QApplication.sendEvent(field, commit)
+
+
+def start_visit_with_a_list(shell: Shell) -> None:
+    shell.start_visit()
+    for code in ("software-engineering", "culinary-arts"):
+        shell.toggle_shortlist(code)
+    shell.go_to(ScreenId.HOME)
+
+
+def agree(shell: Shell, qtbot: QtBot, age: str = "18_or_over") -> LeadFormScreen:
+    screen = consent_screen(shell)
+    tap(qtbot, screen.ages.buttons[age])
+    tap(qtbot, screen.consents["consent_contact"].box)
+    tap(qtbot, screen.consents["consent_transfer"].box)
+    tap(qtbot, screen.go_on)
+    assert shell.current.screen_id == ScreenId.LEAD_FORM
+    return form_screen(shell)
+
+
+def leads(shell: Shell) -> list[LeadRow]:
+    with Session(shell.services.leads_engine) as session:
+        return list(session.scalars(select(LeadRow)))
+
+
+def test_consent_comes_first_and_none_is_ticked(shell: Shell, qtbot: QtBot) -> None:
+    start_visit_with_a_list(shell)
+    tap(qtbot, shell.screens[ScreenId.HOME].tiles[ScreenId.LEAD_CONSENT])  # type: ignore[attr-defined]
+    screen = consent_screen(shell)
+    assert shell.current is screen
+    texts = " ".join(w.text() for w in screen.findChildren(QLabel) if w.isVisible())
+    for needle in ("职业训练局", "VPES", "香港", "24个月", "iss@vtc.edu.hk", "(852) 2836 1784"):
+        assert needle in texts
+    assert not any(tick.isChecked() for tick in screen.consents.values())
+    assert not screen.go_on.isEnabled()
+    tap(qtbot, screen.ages.buttons["18_or_over"])
+    tap(qtbot, screen.consents["consent_contact"].box)
+    assert not screen.go_on.isEnabled()  # the transfer to Hong Kong is needed too
+    screen.consents["consent_transfer"].text.tapped.emit()  # the sentence is a target too
+    assert screen.go_on.isEnabled()
+    assert not screen.consents["consent_news"].isChecked()  # optional, left as it was
+
+
+def test_under_14_needs_a_guardian_here_or_no_lead(shell: Shell, qtbot: QtBot) -> None:
+    start_visit_with_a_list(shell)
+    shell.leave_contact()
+    screen = consent_screen(shell)
+    tap(qtbot, screen.ages.buttons["under_14"])
+    tap(qtbot, screen.consents["consent_contact"].box)
+    tap(qtbot, screen.consents["consent_transfer"].box)
+    assert screen.under_14.isVisible() and "家长或监护人" in screen.under_14.text()
+    assert not screen.go_on.isEnabled()
+    tap(qtbot, screen.consents["guardian_consent"].box)
+    assert screen.go_on.isEnabled() and not screen.under_14.isVisible()
+
+
+def test_a_chinese_name_typed_on_the_keyboard_is_saved_with_consents_and_list(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    start_visit_with_a_list(shell)
+    shell.go_to(ScreenId.PROGRAMME, programme="maritime-studies")
+    tap(qtbot, shell.current.findChild(QPushButton, "leaveContact"))
+    form = agree(shell, qtbot)
+    type_like_the_keyboard(qtbot, form.fields["name"], "陈大文")
+    assert form.fields["name"].text() == "陈大文"
+    qtbot.keyClicks(form.fields["phone_number"], "138 1234 5678")  # a physical keyboard works too
+    tap(qtbot, form.regions.buttons["CN-GD"])
+    tap(qtbot, form.stages.buttons["senior_secondary_3"])
+    assert form.programmes.buttons["maritime-studies"].isChecked()
+    tap(qtbot, form.programmes.buttons["culinary-arts"])  # editable: not this one after all
+    tap(qtbot, form.send)
+
+    assert shell.current.screen_id == ScreenId.LEAD_THANKS  # shown after the commit returned
+    [lead] = leads(shell)
+    assert lead.name == "陈大文"
+    assert lead.phone_e164 == "+8613812345678"
+    assert json.loads(lead.programme_codes) == ["software-engineering", "maritime-studies"]
+    assert (lead.consent_contact, lead.consent_transfer, lead.consent_news) == (True, True, False)
+    assert lead.notice_version == notice_version(shell.services.catalog, 24)
+    assert lead.contact_language == "zh-Hans" and lead.session_id == shell.session.session_id
+    with Session(shell.services.leads_engine) as session:
+        assert session.get(OutboxRow, lead.lead_id) is not None
+        kinds = list(session.scalars(select(AnalyticsEventRow.kind)))
+    assert EventKind.LEAD_SAVED.value in kinds
+
+    shell.back()  # no way back into a sent lead
+    assert shell.current.screen_id == ScreenId.HOME
+    shell.leave_contact()
+    assert not consent_screen(shell).go_on.isEnabled()
+    assert shell.session.lead.name == "" and not shell.session.lead.consent_contact
+
+
+def test_errors_show_beside_the_field_while_typing(shell: Shell, qtbot: QtBot) -> None:
+    start_visit_with_a_list(shell)
+    shell.set_language("en")
+    shell.leave_contact()
+    form = agree(shell, qtbot)
+    error = form.errors["phone_number"]
+    assert not error.isVisible()
+    qtbot.keyClicks(form.fields["phone_number"], "13")
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == "This is not a mobile number for that country code."
+    qtbot.keyClicks(form.fields["phone_number"], "812345678")
+    assert not error.isVisible()
+    qtbot.keyClicks(form.fields["email"], "chan@")
+    assert form.errors["email"].text() == "This is not an e-mail address."
+    assert QApplication.activeModalWidget() is None  # never a dialog
+
+
+def test_no_way_to_reach_the_visitor_saves_nothing(shell: Shell, qtbot: QtBot) -> None:
+    start_visit_with_a_list(shell)
+    shell.leave_contact()
+    form = agree(shell, qtbot)
+    qtbot.keyClicks(form.fields["name"], "Chan Tai Man")
+    tap(qtbot, form.regions.buttons["HK"])
+    tap(qtbot, form.stages.buttons["graduated"])
+    tap(qtbot, form.send)
+    assert shell.current is form
+    assert form.errors["contact"].text() == "请提供手机号码、电邮或微信号。"
+    assert form.save_problem.isVisible()
+    assert leads(shell) == []
+
+
+def fill_the_disk(shell: Shell) -> int:
+    """Save other visitors' leads until no page is left (max_page_count stands in for the disk)."""
+    services = shell.services
+    saved = 0
+    with pytest.raises(LeadSaveError):
+        for _ in range(100_000):
+            save_lead(
+                services.leads_engine,
+                complete_draft(),
+                known_programme_codes={"C1"},
+                device_id="test",
+                event_id="",
+                session_id="earlier visitor",
+                notice_version="test",
+            )
+            saved += 1
+    return saved
+
+
+def test_a_full_disk_keeps_the_form_and_the_next_send_works(shell: Shell, qtbot: QtBot) -> None:
+    start_visit_with_a_list(shell)
+    shell.leave_contact()
+    form = agree(shell, qtbot)
+    type_like_the_keyboard(qtbot, form.fields["name"], "陈小明")
+    qtbot.keyClicks(form.fields["email"], "chan@example.com")
+    tap(qtbot, form.regions.buttons["CN-GD"])
+    tap(qtbot, form.stages.buttons["senior_secondary_2"])
+
+    engine = shell.services.leads_engine
+    full = {"on": True}
+
+    @event.listens_for(engine, "checkout")
+    def no_room(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+        cursor.execute(f"PRAGMA max_page_count = {pages if full['on'] else 1_000_000}")
+        cursor.close()
+
+    earlier = fill_the_disk(shell)
+    tap(qtbot, form.send)
+    assert shell.current is form
+    assert "储存空间已满" in form.save_problem.text()
+    assert form.fields["name"].text() == "陈小明"  # still filled in
+    assert len(leads(shell)) == earlier
+
+    full["on"] = False
+    tap(qtbot, form.send)
+    assert shell.current.screen_id == ScreenId.LEAD_THANKS
+    mine = [lead.email for lead in leads(shell) if lead.session_id != "earlier visitor"]
+    assert mine == ["chan@example.com"]
+
+
+def test_idle_reset_clears_the_form_the_keyboard_and_the_clipboard(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    start_visit_with_a_list(shell)
+    shell.leave_contact()
+    form = agree(shell, qtbot)
+    qtbot.keyClicks(form.fields["name"], "Chan")
+    QGuiApplication.clipboard().setText("13812345678")
+    shell.reset_visitor("idle")
+    assert QGuiApplication.clipboard().text() == ""
+    assert all(field.text() == "" for field in form.fields.values())
+    assert not any(tick.isChecked() for tick in consent_screen(shell).consents.values())
+    assert shell.session.lead.name == ""
+    assert form.fields["name"].inputMethodQuery(Qt.InputMethodQuery.ImSurroundingText) == ""
