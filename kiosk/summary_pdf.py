@@ -224,21 +224,27 @@ def _story(
 
 def _header(layout: _Layout, made_on: date) -> Flowable:
     made = f"{layout.text('summary.made_on')} {made_on.isoformat()}"
-    band = _table(
-        [
-            [_p(layout.text("summary.title"), layout.title)],
-            [_p(f"{layout.text('summary.subtitle')}   {made}", layout.subtitle)],
-        ],
+    return _band(
+        layout,
+        BLUE,
+        _p(layout.text("summary.title"), layout.title),
+        _p(f"{layout.text('summary.subtitle')}   {made}", layout.subtitle),
+    )
+
+
+def _band(layout: _Layout, colour: Any, heading: Paragraph, text: Paragraph) -> Table:
+    """A full-width coloured block: a heading over a line of text (the title, the verdict)."""
+    return _table(
+        [[heading], [text]],
         [layout.frame_width],
         [
-            ("BACKGROUND", (0, 0), (-1, -1), BLUE),
+            ("BACKGROUND", (0, 0), (-1, -1), colour),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
             ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, 0), 10),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, 0), 9),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
         ],
     )
-    return band
 
 
 def _other_name(layout: _Layout, names: Any) -> str:
@@ -291,18 +297,11 @@ def _by_sector(catalog: Catalog, codes: tuple[str, ...]) -> Iterator[tuple[Secto
 
 def _eligibility(layout: _Layout, outcome: EligibilityOutcome) -> list[Flowable]:
     colour = colors.HexColor(OUTCOME_COLOURS[outcome.outcome])
-    verdict = _table(
-        [
-            [_p(layout.text(f"outcome.{outcome.outcome}.headline"), layout.verdict)],
-            [_p(layout.text(f"outcome.{outcome.outcome}.summary"), layout.verdict_body)],
-        ],
-        [layout.frame_width],
-        [
-            ("BACKGROUND", (0, 0), (-1, -1), colour),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, 0), 7),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-        ],
+    verdict = _band(
+        layout,
+        colour,
+        _p(layout.text(f"outcome.{outcome.outcome}.headline"), layout.verdict),
+        _p(layout.text(f"outcome.{outcome.outcome}.summary"), layout.verdict_body),
     )
     flowables: list[Flowable] = [
         KeepTogether([_p(layout.text("summary.eligibility"), layout.heading), verdict])

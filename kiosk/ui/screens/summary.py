@@ -201,8 +201,6 @@ class SummaryScreen(Screen):
     def _show_document(self, document: object) -> None:
         if not isinstance(document, SummaryDocument) or self.sender() is not self._building:
             return  # a summary for an earlier state of the visitor's list or language
-        if document.request != self.shell.summary_request():
-            return
         self._building = None
         self.document = document
         clear_layout(self.page_images)
@@ -284,18 +282,17 @@ class SummaryScreen(Screen):
             self._show_status("printing", str(done), str(total))
 
     def _print_succeeded(self) -> None:
-        if self._is_current_job():
-            self._printing = None
-            self.progress.hide()
-            self.print_button.setEnabled(True)
-            self._show_status("printed")
+        self._print_finished("printed")
 
     def _print_failed(self, problem: str) -> None:
+        self._print_finished("problem", problem)
+
+    def _print_finished(self, *status: str) -> None:
         if self._is_current_job():
             self._printing = None
             self.progress.hide()
             self.print_button.setEnabled(True)
-            self._show_status("problem", problem)
+            self._show_status(*status)
 
     def _show_status(self, *status: str) -> None:
         self._status = status
