@@ -50,7 +50,7 @@ bench: $(STAMP) content translations
 
 # Screenshots of every screen in a real X window (needs Debian's xvfb; see README).
 screenshots: $(STAMP) content translations
-	xvfb-run -a -s "-screen 0 1920x1920x24" $(BIN)/python bench/screenshots.py screenshots
+	xvfb-run -a -s "-screen 0 1920x1920x24" $(BIN)/python -m bench.screenshots screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(QM) assets/translations/zh_Hant.ts

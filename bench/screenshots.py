@@ -17,12 +17,21 @@ from PySide6.QtWidgets import QApplication
 from kiosk import resources
 from kiosk.services import open_services
 from kiosk.ui.i18n import Translations
+from kiosk.ui.keyboard import configure_input_method
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.lead_consent import LeadConsentScreen
 from kiosk.ui.screens.lead_form import LeadFormScreen
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
+from tests.keyboard_driver import (
+    EventLoopWaiter,
+    candidates,
+    shortcut,
+    tap,
+    tap_candidate,
+    tap_keys,
+)
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 A_VISITOR = {
@@ -90,9 +99,37 @@ def shoot_lead_screens(app: QApplication, shell: Shell, prefix: Path) -> None:
     grab(app, shell, prefix.with_name(prefix.name + "-lead-thanks.png"))
 
 
+def shoot_keyboard(app: QApplication, shell: Shell, prefix: Path) -> None:
+    """The keyboard as the visitor's language opens it: half-typed with candidates (Pinyin for
+    Simplified Chinese), then e-mail with its endings."""
+    finger = EventLoopWaiter()
+    keyboard = shell.keyboard
+    shell.start_visit()
+    shell.go_to(ScreenId.LEAD_FORM)
+    form = shell.screens[ScreenId.LEAD_FORM]
+    assert isinstance(form, LeadFormScreen)
+    tap(finger, form.fields["name"])
+    finger.waitUntil(lambda: keyboard.is_open)
+    finger.wait(400)
+    if shell.session.language == "zh-Hans":
+        tap_keys(finger, keyboard, "chen")
+        tap_candidate(finger, keyboard, "陈")
+        tap_keys(finger, keyboard, "dawen")
+        finger.waitUntil(lambda: bool(candidates(keyboard)))
+    finger.wait(400)
+    grab(app, shell, prefix.with_name(prefix.name + "-keyboard-name.png"))
+    tap(finger, form.fields["email"])
+    finger.waitUntil(lambda: shortcut(keyboard, "@qq.com") is not None)
+    tap_keys(finger, keyboard, "chan")
+    finger.wait(400)
+    grab(app, shell, prefix.with_name(prefix.name + "-keyboard-email.png"))
+    shell.reset_visitor("idle")
+
+
 def main(out_dir: Path, only: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-shots-"))
+    configure_input_method()  # as the kiosk does
     app = QApplication(sys.argv)
     apply_theme(app)
     services = open_services(resources.content_db_path(), resources.leads_db_path())
@@ -123,6 +160,7 @@ def main(out_dir: Path, only: str) -> None:
     for orientation, (width, height) in SIZES.items():
         shell.setGeometry(0, 0, width, height)
         shell.show()
+        shell.activateWindow()  # no window manager under Xvfb to do it
         for language in LANGUAGES:
             shell.set_language(language)
             shell.session.shortlist[:] = ["software-engineering", "culinary-arts"]
@@ -153,6 +191,8 @@ def main(out_dir: Path, only: str) -> None:
                 grab(app, shell, out_dir / f"{orientation}-{language}-summary-{network}.png")
             services.settings = no_network
             shoot_lead_screens(app, shell, out_dir / f"{orientation}-{language}")
+            shell.set_language(language)
+            shoot_keyboard(app, shell, out_dir / f"{orientation}-{language}")
     shell.overlay.begin()
     grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()

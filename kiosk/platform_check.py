@@ -1,4 +1,5 @@
-"""Before opening a real window on Linux: is there a display, and are Qt's xcb libraries there?"""
+"""Before opening a real window on Linux: is there a display, and are the shared libraries of
+Qt's xcb plugin and of the on-screen keyboard there?"""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import ctypes
 import os
 import sys
 
-# Shared libraries Qt's xcb platform plugin loads, and the Debian package of each.
-XCB_LIBRARIES = {
+# Shared libraries Qt's xcb platform plugin and the keyboard load, and the Debian package of each.
+WINDOW_LIBRARIES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
@@ -18,12 +19,14 @@ XCB_LIBRARIES = {
     "libxcb-randr.so.0": "libxcb-randr0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libX11-xcb.so.1": "libx11-xcb1",
+    # Qt Virtual Keyboard's QML components link Qt Multimedia, which links PulseAudio.
+    "libpulse.so.0": "libpulse0",
 }
 
 
 def missing_debian_packages() -> list[str]:
     missing = []
-    for library, package in XCB_LIBRARIES.items():
+    for library, package in WINDOW_LIBRARIES.items():
         try:
             ctypes.CDLL(library)
         except OSError:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: tests never need a display.
+# Before anything imports Qt: tests never need a display. The on-screen keyboard (Qt Quick)
+# draws in software there.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_QUICK_BACKEND"] = "software"
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,5 +58,9 @@ def leaflet() -> str:
         pytest.skip("the VPAS leaflet (shared/seeds/002_*.txt) is not beside this checkout")
     return matches[0].read_text(encoding="utf-8")
 
+
+from kiosk.ui.keyboard import configure_input_method  # noqa: E402  (after the platform is set)
+
+configure_input_method()  # as the kiosk does, before the QApplication exists
 
 pytest_plugins = ["tests.qt_fixtures"]

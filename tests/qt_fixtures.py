@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+import shiboken6
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.services import Services
 from kiosk.ui.i18n import Translations
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
+from tests.keyboard_driver import tap
+
+__all__ = ["display_size", "shell", "shell_size", "tap", "themed_app"]
 
 
 @pytest.fixture(scope="session")
@@ -43,11 +46,8 @@ def shell(
     qtbot.waitExposed(window)
     yield window
     window.close_services()
-
-
-def tap(qtbot: QtBot, widget: QWidget | None) -> None:
-    """A finger on the middle of ``widget``, once it is shown (rows are shown on the next pass)."""
-    assert widget is not None
-    qtbot.waitUntil(widget.isVisible)
-    assert widget.isEnabled(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+    # Gone before the next test's shell: the input method is the application's, and a second
+    # on-screen keyboard alive beside the first would share it.
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))

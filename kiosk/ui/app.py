@@ -13,6 +13,7 @@ from kiosk.errors import ContentError
 from kiosk.l10n import Language
 from kiosk.services import Services, open_services
 from kiosk.ui.i18n import Translations
+from kiosk.ui.keyboard import configure_input_method
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.widgets.common import label
@@ -56,6 +57,8 @@ def create_window(
 
 def run_kiosk(*, windowed: bool, language: Language | None, exit_when_ready: bool) -> int:
     existing = QApplication.instance()
+    if existing is None:
+        configure_input_method()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("VPAS kiosk")
     apply_theme(app)
@@ -74,6 +77,8 @@ def run_kiosk(*, windowed: bool, language: Language | None, exit_when_ready: boo
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
+    # A kiosk session often has no window manager to give the window the keyboard focus.
+    window.activateWindow()
     if exit_when_ready:
         # Queued behind the first paint: the window is up and the event loop is idle.
         QTimer.singleShot(0, lambda: app.exit(0 if services is not None else 2))

@@ -30,6 +30,7 @@ from kiosk.summary import SummaryRequest, official_links
 from kiosk.ui.background import wait_for_background_work
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.printing import Printer, QtPrinter
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.about import AboutScreen
@@ -138,6 +139,8 @@ class Shell(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        self.keyboard = OnScreenKeyboard(self)
+        layout.addWidget(self.keyboard)
 
         self.top_bar.back.clicked.connect(self.back)
         self.top_bar.home.clicked.connect(lambda: self.go_to(ScreenId.HOME))
@@ -147,6 +150,7 @@ class Shell(QWidget):
             choice.clicked.connect(lambda _=False, lang=language: self.set_language(lang))
 
         self.translations.apply(self.session.language)
+        self.keyboard.set_language(self.session.language)
         self.screens: dict[ScreenId, Screen] = {}
         for screen_class in SCREENS:
             screen = screen_class(self)
@@ -192,6 +196,8 @@ class Shell(QWidget):
             self.go_to(ScreenId.HOME)
 
     def _show(self, screen: Screen) -> None:
+        if self.stack.currentWidget() is not screen:
+            self.keyboard.put_away()  # its field has left the screen
         self.stack.setCurrentWidget(screen)
         self.top_bar.setVisible(screen.shows_top_bar)
         self._refresh_chrome()
@@ -229,6 +235,7 @@ class Shell(QWidget):
         """Switch every text in place: UI strings (Qt translator) and content (catalog)."""
         self.session.language = language
         self.translations.apply(language)
+        self.keyboard.set_language(language)
         for screen in self.screens.values():
             screen.retranslate()
         self.overlay.retranslate()
@@ -343,10 +350,11 @@ class Shell(QWidget):
             self.record(EventKind.SESSION_END, reason)
         self.visit_started = False
         # The on-screen keyboard's pending pinyin and candidates, and anything copied, go too.
-        QGuiApplication.inputMethod().reset()
+        self.keyboard.put_away()
         QGuiApplication.clipboard().clear()
         self.session = VisitorSession(language=self.services.settings.default_language)
         self.translations.apply(self.session.language)
+        self.keyboard.set_language(self.session.language)
         for screen in self.screens.values():
             screen.reset()
             screen.retranslate()
@@ -361,6 +369,7 @@ class Shell(QWidget):
             self.overlay.setGeometry(self.rect())
 
     def close_services(self) -> None:
+        self.keyboard.put_away()
         self.idle.stop()
         self.idle.detach()
         wait_for_background_work()

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.lead_consent import LeadConsentScreen
 from kiosk.ui.screens.lead_form import LeadFormScreen
 from kiosk.ui.shell import Shell
+from tests.keyboard_driver import type_pinyin
 from tests.qt_fixtures import tap
 from tests.unit.lead_drafts import complete_draft
 
@@ -38,16 +39,6 @@ def form_screen(shell: Shell) -> LeadFormScreen:
     screen = shell.screens[ScreenId.LEAD_FORM]
     assert isinstance(screen, LeadFormScreen)
     return screen
-
-
-def type_like_the_keyboard(qtbot: QtBot, field: QLineEdit, text: str) -> None:
-    """What the on-screen Pinyin keyboard sends: a preedit while composing, then the commit."""
-    tap(qtbot, field)
-    field.setFocus()
-    QApplication.sendEvent(field, QInputMethodEvent("nihao", []))
-    commit = QInputMethodEvent()
-    commit.setCommitString(text)
-    QApplication.sendEvent(field, commit)
 
 
 def start_visit_with_a_list(shell: Shell) -> None:
@@ -110,7 +101,10 @@ def test_a_chinese_name_typed_on_the_keyboard_is_saved_with_consents_and_list(
     shell.go_to(ScreenId.PROGRAMME, programme="maritime-studies")
     tap(qtbot, shell.current.findChild(QPushButton, "leaveContact"))
     form = agree(shell, qtbot)
-    type_like_the_keyboard(qtbot, form.fields["name"], "陈大文")
+    # Pinyin on the on-screen keyboard: letters, then the candidate.
+    type_pinyin(
+        qtbot, shell.keyboard, form.fields["name"], [("chen", "陈"), ("da", "大"), ("wen", "文")]
+    )
     assert form.fields["name"].text() == "陈大文"
     qtbot.keyClicks(form.fields["phone_number"], "138 1234 5678")  # a physical keyboard works too
     tap(qtbot, form.regions.buttons["CN-GD"])
@@ -193,7 +187,7 @@ def test_a_full_disk_keeps_the_form_and_the_next_send_works(shell: Shell, qtbot:
     start_visit_with_a_list(shell)
     shell.leave_contact()
     form = agree(shell, qtbot)
-    type_like_the_keyboard(qtbot, form.fields["name"], "陈小明")
+    type_pinyin(qtbot, shell.keyboard, form.fields["name"], [("chenxiaoming", "陈小明")])
     qtbot.keyClicks(form.fields["email"], "chan@example.com")
     tap(qtbot, form.regions.buttons["CN-GD"])
     tap(qtbot, form.stages.buttons["senior_secondary_2"])

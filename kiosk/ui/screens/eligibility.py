@@ -10,7 +10,7 @@ import calendar
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -88,6 +88,7 @@ class EligibilityScreen(Screen):
         self.common_countries.chosen.connect(self._toggle_country)
         self.country_field = QLineEdit()
         self.country_field.setObjectName("countrySearch")
+        self.country_field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.country_field.textChanged.connect(self._search_countries)
         self.country_results = ChoiceGrid(2, multiple=True)
         self.country_results.chosen.connect(self._toggle_country)

@@ -72,20 +72,20 @@ class LeadFormScreen(Screen):
             box.addWidget(error)
             body.addLayout(box)
 
+        hint = Qt.InputMethodHint
+        # Sensitive: the keyboard learns no phrase from a visitor's name for the next visitor.
+        private = hint.ImhSensitiveData | hint.ImhNoPredictiveText
+        hints = {
+            "phone_number": hint.ImhDialableCharactersOnly,
+            "email": hint.ImhEmailCharactersOnly | hint.ImhNoAutoUppercase,
+            "wechat_id": hint.ImhLatinOnly | hint.ImhNoAutoUppercase,
+        }
         for key in TEXT_FIELDS:
             field = QLineEdit()
             field.setObjectName(f"field-{key}")
+            field.setInputMethodHints(hints.get(key, hint.ImhNone) | private)
             field.textEdited.connect(self._typed(key))
             self.fields[key] = field
-        self.fields["phone_number"].setInputMethodHints(
-            Qt.InputMethodHint.ImhDialableCharactersOnly
-        )
-        self.fields["email"].setInputMethodHints(
-            Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
-        )
-        self.fields["wechat_id"].setInputMethodHints(
-            Qt.InputMethodHint.ImhPreferLatin | Qt.InputMethodHint.ImhNoAutoUppercase
-        )
         self.country_codes = ChoiceGrid(4)
         self.country_codes.setObjectName("countryCodes")
         self.country_codes.set_choices(
@@ -94,7 +94,7 @@ class LeadFormScreen(Screen):
         self.country_codes.chosen.connect(self._choose_country_code)
         self.other_code = QLineEdit()
         self.other_code.setObjectName("field-other-code")
-        self.other_code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.other_code.setInputMethodHints(hint.ImhDigitsOnly)
         self.other_code.setMaxLength(4)
         self.other_code.textEdited.connect(self._other_code_typed)
 

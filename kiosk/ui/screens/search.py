@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QIcon
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
@@ -36,6 +36,8 @@ class SearchScreen(Screen):
         layout.setSpacing(16)
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
+        # Typed on the A–Z keys below (pinyin initials too), never the on-screen keyboard.
+        self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.textChanged.connect(self.update_results)
         layout.addWidget(self.field)
         self.status = label("", "subtitle")

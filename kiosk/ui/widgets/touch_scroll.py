@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 
 
 class TouchScrollArea(QScrollArea):
@@ -23,3 +31,13 @@ class TouchScrollArea(QScrollArea):
             QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
         )
         scroller.setScrollerProperties(properties)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The on-screen keyboard opening takes height away: keep the field being typed in on view.
+        field = QApplication.focusWidget()
+        content = self.widget()
+        if field is not None and content is not None and content.isAncestorOf(field):
+            # The whole field and its caption (ensureWidgetVisible keeps only its text cursor).
+            middle = field.mapTo(content, field.rect().center())
+            self.ensureVisible(middle.x(), middle.y(), 0, field.height() // 2 + 56)
