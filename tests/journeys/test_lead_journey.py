@@ -157,11 +157,17 @@ def test_no_way_to_reach_the_visitor_saves_nothing(shell: Shell, qtbot: QtBot) -
     qtbot.keyClicks(form.fields["name"], "Chan Tai Man")
     tap(qtbot, form.regions.buttons["HK"])
     tap(qtbot, form.stages.buttons["graduated"])
+    bar = form.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down at the send button
     tap(qtbot, form.send)
     assert shell.current is form
     assert form.errors["contact"].text() == "请提供手机号码、电邮或微信号。"
     assert form.save_problem.isVisible()
     assert leads(shell) == []
+    # Sent from the bottom of the form: the first field to fix scrolls into view.
+    first = form.captions["phone_number"]
+    viewport = form.scroll_area.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(first.mapTo(viewport, first.rect().center())))
 
 
 def fill_the_disk(shell: Shell) -> int:

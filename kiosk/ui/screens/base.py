@@ -57,5 +57,6 @@ class Screen(QWidget):
         body.setSpacing(20)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(TouchScrollArea(content))
+        self.scroll_area = TouchScrollArea(content)
+        outer.addWidget(self.scroll_area)
         return body

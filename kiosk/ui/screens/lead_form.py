@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -215,9 +215,16 @@ class LeadFormScreen(Screen):
     def send_lead(self) -> None:
         self._shown_errors.update(self.errors)
         self._show_errors()
-        if any(key in self.errors for key in self._errors()):
+        wrong = [key for key in self.errors if key in self._errors()]
+        if wrong:
             self.save_problem.setText(self.tr("Please check the fields marked in red."))
             self.save_problem.show()
+            self.shell.keyboard.put_away()
+            # The send button is at the bottom: bring the first field to fix into view (the
+            # mobile number for "one way to reach you"), once its error has been laid out.
+            section = "phone_number" if wrong[0] == CONTACT_METHODS else wrong[0]
+            first = self.captions.get(section, self.errors[wrong[0]])
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(first, 0, 48))
             return
         services = self.shell.services
         try:
