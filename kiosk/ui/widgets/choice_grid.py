@@ -28,7 +28,10 @@ class ChoiceGrid(QWidget):
     def set_choices(self, choices: Sequence[tuple[object, str]]) -> None:
         for old in self.buttons.values():
             self._group.removeButton(old)
-            old.setParent(None)
+            self._grid.removeWidget(old)
+            # Hidden but kept in the grid's widget until deleted: without a parent it would
+            # be a window of its own until the event loop gets round to deleting it.
+            old.hide()
             old.deleteLater()
         self.buttons = {}
         for index, (value, text) in enumerate(choices):
