@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -94,7 +94,7 @@ def _keyboard_engine() -> QQmlEngine:
     style_file.parent.mkdir(parents=True)
     style_file.write_text(kiosk_style(QApplication.font().family()), encoding="utf-8")
     engine.addImportPath(str(styles))
-    engine.setProperty("kioskKeyboardComponent", compiled)
+    compiled.setParent(engine)  # the compiled type stays cached as long as the engine lives
     return engine
 
 
@@ -157,13 +157,6 @@ class OnScreenKeyboard(QQuickWidget):
             QTimer.singleShot(0, QGuiApplication.inputMethod().hide)
             active = False
         self.setFixedHeight(round(root.property("neededHeight")) if active else 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        root = self.rootObject()
-        if root is not None:
-            root.setWidth(self.width())
-            root.setHeight(self.height())
 
 
 def _type_into_field(text: str) -> None:
