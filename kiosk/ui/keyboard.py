@@ -76,13 +76,17 @@ def kiosk_style(font_family: str) -> str:
     return qml
 
 
+def _keyboard_qml() -> QUrl:
+    return QUrl.fromLocalFile(str(asset("qml", "KioskKeyboard.qml")))
+
+
 @functools.cache
 def _keyboard_engine() -> QQmlEngine:
     """One QML engine for every keyboard in the process: the virtual keyboard's input context
     lives in it and the application's one input method serves it; a second engine's keyboard
     would stay deaf once the first was gone."""
     engine = QQmlEngine(QApplication.instance())
-    url = QUrl.fromLocalFile(str(asset("qml", "KioskKeyboard.qml")))
+    url = _keyboard_qml()
     # Compile first through QQmlComponent, which releases Python's lock while QML's loader
     # thread works: QQuickWidget.setSource() keeps it, and a Qt message from that thread to a
     # Python message handler would wait for it for ever. setSource() then reuses the type.
@@ -110,7 +114,7 @@ class OnScreenKeyboard(QQuickWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setClearColor(KEYBOARD_BACKGROUND)
         self.setFixedHeight(0)
-        self.setSource(QUrl.fromLocalFile(str(asset("qml", "KioskKeyboard.qml"))))
+        self.setSource(_keyboard_qml())
         root = self.rootObject()
         root.setProperty("styleName", STYLE_NAME)
         root.setProperty("activeLocales", ACTIVE_LOCALES)

@@ -149,8 +149,7 @@ class Shell(QWidget):
         for language, choice in self.top_bar.languages.items():
             choice.clicked.connect(lambda _=False, lang=language: self.set_language(lang))
 
-        self.translations.apply(self.session.language)
-        self.keyboard.set_language(self.session.language)
+        self._apply_language(self.session.language)
         self.screens: dict[ScreenId, Screen] = {}
         for screen_class in SCREENS:
             screen = screen_class(self)
@@ -234,8 +233,7 @@ class Shell(QWidget):
     def set_language(self, language: Language) -> None:
         """Switch every text in place: UI strings (Qt translator) and content (catalog)."""
         self.session.language = language
-        self.translations.apply(language)
-        self.keyboard.set_language(language)
+        self._apply_language(language)
         for screen in self.screens.values():
             screen.retranslate()
         self.overlay.retranslate()
@@ -243,6 +241,11 @@ class Shell(QWidget):
         if self.visit_started:
             self.record(EventKind.LANGUAGE, language)
         self.signals.language_changed.emit(language)
+
+    def _apply_language(self, language: Language) -> None:
+        """The language outside the screens: Qt's translator and the keyboard."""
+        self.translations.apply(language)
+        self.keyboard.set_language(language)
 
     def toggle_shortlist(self, programme_code: str) -> None:
         added = self.session.toggle(programme_code)
@@ -353,8 +356,7 @@ class Shell(QWidget):
         self.keyboard.put_away()
         QGuiApplication.clipboard().clear()
         self.session = VisitorSession(language=self.services.settings.default_language)
-        self.translations.apply(self.session.language)
-        self.keyboard.set_language(self.session.language)
+        self._apply_language(self.session.language)
         for screen in self.screens.values():
             screen.reset()
             screen.retranslate()

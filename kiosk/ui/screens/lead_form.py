@@ -203,19 +203,21 @@ class LeadFormScreen(Screen):
         today = self.shell.services.clock.now().astimezone().date()
         return validate(self._lead, self.catalog.programme_codes, today)
 
-    def _show_errors(self) -> None:
+    def _show_errors(self) -> dict[str, FieldError]:
+        """Show the errors of the fields in _shown_errors; return every field's error."""
         errors = self._errors()
         for key, widget in self.errors.items():
             error = errors.get(key)
             shown = error is not None and key in self._shown_errors
             widget.setText(self._error_text(error) if shown and error else "")
             widget.setVisible(shown)
+        return errors
 
     # sending --------------------------------------------------------------------------------
     def send_lead(self) -> None:
         self._shown_errors.update(self.errors)
-        self._show_errors()
-        wrong = [key for key in self.errors if key in self._errors()]
+        errors = self._show_errors()
+        wrong = [key for key in self.errors if key in errors]
         if wrong:
             self.save_problem.setText(self.tr("Please check the fields marked in red."))
             self.save_problem.show()
