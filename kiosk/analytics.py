@@ -32,6 +32,13 @@ class Analytics:
     def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self._engine = engine
         self._clock = clock or SystemClock()
+        self._event_id = ""
+        self._kiosk_id = ""
+
+    def tag(self, event_id: str, kiosk_id: str) -> None:
+        """The event and kiosk every later event is recorded with."""
+        self._event_id = event_id
+        self._kiosk_id = kiosk_id
 
     def record(
         self,
@@ -51,6 +58,8 @@ class Analytics:
                     language=language,
                     detail=detail,
                     created_at=self._clock.now().isoformat(timespec="milliseconds"),
+                    event_id=self._event_id,
+                    kiosk_id=self._kiosk_id,
                 )
             )
 

@@ -4,8 +4,9 @@ Every validator is fast and never raises: it returns ``Valid(value)`` with the v
 that is stored, or a ``FieldError`` code that the UI translates and shows beside the field while
 the visitor types. ``validate`` adds the rules between fields (a way to reach the visitor, the
 consents, a guardian for under-14s). ``save_lead`` checks everything again and writes the lead and
-its outbox row in one transaction; it returns only after the commit has returned, and the leads
-database commits with synchronous=FULL, so a returned lead is on disk.
+its outbox row in one transaction, the personal data sealed (kiosk.lead_vault); it returns only
+after the commit has returned, and the leads database commits with synchronous=FULL, so a
+returned lead is on disk.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.clock import Clock, SystemClock
-from kiosk.data.leads_db import LeadRow, OutboxRow
+from kiosk.data.leads_db import PII_FIELDS, LeadRow, OutboxRow
 from kiosk.errors import KioskError
 from kiosk.l10n import Language, parse_language
+from kiosk.lead_vault import LeadSealer
 from kiosk.regions import REGIONS
 
 T = TypeVar("T")
@@ -385,19 +387,36 @@ def _save_error(error: DBAPIError) -> LeadSaveError:
     )
 
 
+def write_lead(engine: Engine, sealer: LeadSealer, lead: Mapping[str, Any]) -> None:
+    """Insert a lead (LeadRow's columns, with PII_FIELDS in the clear) and its outbox row in one
+    transaction; the personal data is sealed first, so it never reaches the disk readable."""
+    row = {key: value for key, value in lead.items() if key not in PII_FIELDS}
+    try:
+        with engine.begin() as connection:
+            row["key_id"], row["sealed_pii"] = sealer.seal(connection, lead["lead_id"], lead)
+            connection.execute(insert(LeadRow), row)
+            connection.execute(
+                insert(OutboxRow), {"lead_id": lead["lead_id"], "enqueued_at": lead["created_at"]}
+            )
+    except DBAPIError as error:
+        raise _save_error(error) from error
+
+
 def save_lead(
     engine: Engine,
     draft: LeadDraft,
     *,
+    sealer: LeadSealer,
     known_programme_codes: Collection[str],
     device_id: str,
+    kiosk_id: str,
     event_id: str,
     session_id: str,
     notice_version: str,
     eligibility_outcome: Mapping[str, Any] | None = None,
     clock: Clock | None = None,
 ) -> SavedLead:
-    """Write the lead and its outbox row in one transaction; return once the commit returned.
+    """Check the draft, then write it (``write_lead``); return once the commit returned.
 
     Raises LeadRejected when the draft has errors and LeadSaveError when the database refuses.
     """
@@ -409,38 +428,37 @@ def save_lead(
         raise LeadRejected(errors)
     lead_id = str(uuid.uuid4())
     created_at = now.astimezone(UTC).isoformat(timespec="milliseconds")
-    lead = {
-        "lead_id": lead_id,
-        "device_id": device_id,
-        "event_id": event_id,
-        "session_id": session_id,
-        "created_at": created_at,
-        "name": values["name"],
-        "phone_e164": values["phone_number"],
-        "email": values["email"],
-        "wechat_id": values["wechat_id"],
-        "school": values["school"],
-        "region": values["region"],
-        "stage": values["stage"],
-        "intake_year": values["intake_year"],
-        "programme_codes": json.dumps(values["programme_codes"]),
-        "contact_language": values["contact_language"],
-        "age_group": values["age_group"],
-        "guardian_consent": True if values["age_group"] == AgeGroup.UNDER_14 else None,
-        "notice_version": notice_version,
-        "consent_contact": draft.consent_contact,
-        "consent_transfer": draft.consent_transfer,
-        "consent_news": draft.consent_news,
-        "eligibility_outcome": (
-            None
-            if eligibility_outcome is None
-            else json.dumps(eligibility_outcome, ensure_ascii=False, sort_keys=True)
-        ),
-    }
-    try:
-        with engine.begin() as connection:
-            connection.execute(insert(LeadRow), lead)
-            connection.execute(insert(OutboxRow), {"lead_id": lead_id, "enqueued_at": created_at})
-    except DBAPIError as error:
-        raise _save_error(error) from error
+    write_lead(
+        engine,
+        sealer,
+        {
+            "lead_id": lead_id,
+            "device_id": device_id,
+            "kiosk_id": kiosk_id,
+            "event_id": event_id,
+            "session_id": session_id,
+            "created_at": created_at,
+            "name": values["name"],
+            "phone_e164": values["phone_number"],
+            "email": values["email"],
+            "wechat_id": values["wechat_id"],
+            "school": values["school"],
+            "region": values["region"],
+            "stage": values["stage"],
+            "intake_year": values["intake_year"],
+            "programme_codes": json.dumps(values["programme_codes"]),
+            "contact_language": values["contact_language"],
+            "age_group": values["age_group"],
+            "guardian_consent": True if values["age_group"] == AgeGroup.UNDER_14 else None,
+            "notice_version": notice_version,
+            "consent_contact": draft.consent_contact,
+            "consent_transfer": draft.consent_transfer,
+            "consent_news": draft.consent_news,
+            "eligibility_outcome": (
+                None
+                if eligibility_outcome is None
+                else json.dumps(eligibility_outcome, ensure_ascii=False, sort_keys=True)
+            ),
+        },
+    )
     return SavedLead(lead_id=lead_id, created_at=created_at)

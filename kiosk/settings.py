@@ -10,11 +10,13 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from kiosk.data.leads_db import SettingRow
 from kiosk.l10n import DEFAULT_LANGUAGE, Language, parse_language
+
+KIOSK_ID_MAX_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,15 @@ class Settings:
     printer_name: str = ""  # empty: the system's default printer
     # How long leads are kept (the notice tells visitors); VTC's policy decides the number.
     retention_months: int = 24
+    # Staff's name for this kiosk on exports and at HQ (e.g. "GZ-02"); empty: from its device id.
+    kiosk_id: str = ""
+    event_id: str = ""  # the event set up in the staff panel (kiosk.events); empty: none yet
+    sync_url: str = ""  # the admissions office's receiver (https://…); empty: no sync
+    sync_token: str = ""  # the bearer token HQ issued for this kiosk
+    staff_idle_s: int = 180  # seconds without a touch before staff mode closes by itself
 
     def __post_init__(self) -> None:
-        for name in ("idle_timeout_s", "idle_countdown_s", "attract_slide_s"):
+        for name in ("idle_timeout_s", "idle_countdown_s", "attract_slide_s", "staff_idle_s"):
             if not 1 <= getattr(self, name) <= 3600:
                 raise ValueError(f"The setting {name} must be between 1 and 3600 seconds.")
         parse_language(self.default_language)
@@ -52,6 +60,12 @@ class Settings:
             raise ValueError("A summary link must last between 1 and 240 minutes.")
         if not 1 <= self.retention_months <= 120:
             raise ValueError("Leads must be kept between 1 and 120 months.")
+        if len(self.kiosk_id) > KIOSK_ID_MAX_LENGTH or not self.kiosk_id.isprintable():
+            raise ValueError(
+                f"A kiosk id is at most {KIOSK_ID_MAX_LENGTH} characters, without control ones."
+            )
+        if self.sync_url and not self.sync_url.startswith(("https://", "http://")):
+            raise ValueError("The sync address must start with https://.")
 
     @property
     def booth_network(self) -> bool:
@@ -82,6 +96,25 @@ def save_settings(engine: Engine, settings: Settings) -> None:
             session.merge(SettingRow(key=key, value=json.dumps(value)))
 
 
+def read_record(engine: Engine, key: str) -> Any:
+    """A JSON record the kiosk keeps beside the settings (staff PIN, vault …); None if absent."""
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(SettingRow.value).where(SettingRow.key == key)
+        ).scalar_one_or_none()
+    return None if stored is None else json.loads(stored)
+
+
+def write_record(connection: Connection, key: str, value: Any) -> None:
+    """Store a JSON record in the caller's transaction."""
+    statement = insert(SettingRow).values(key=key, value=json.dumps(value))
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=["key"], set_={"value": statement.excluded.value}
+        )
+    )
+
+
 DEVICE_ID_KEY = "device_id"
 
 
@@ -98,3 +131,8 @@ def device_id(engine: Engine) -> str:
         ).scalar_one()
     identifier: str = json.loads(stored)
     return identifier
+
+
+def kiosk_name(settings: Settings, device: str) -> str:
+    """The kiosk's id on leads and exports: staff's name for it, or one from its device id."""
+    return settings.kiosk_id or f"kiosk-{device[:8]}"

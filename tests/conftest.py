@@ -18,6 +18,7 @@ from kiosk import resources
 from kiosk.catalog import Catalog, load_catalog
 from kiosk.services import Services, open_services
 from kiosk.settings import Settings
+from tests.staff import copy_staffed_db, make_staffed_db
 
 SEEDS = resources.bundle_root().parent / "shared" / "seeds"
 
@@ -41,8 +42,19 @@ def settings() -> Settings:
     return Settings()
 
 
+@pytest.fixture(scope="session")
+def staffed_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_staffed_db(tmp_path_factory.mktemp("template") / "leads.sqlite")
+
+
 @pytest.fixture
-def services(settings: Settings) -> Iterator[Services]:
+def staffed_db(staffed_db_template: Path, data_dir: Path) -> Path:
+    """This test's leads database, with the staff PIN and passphrase already set."""
+    return copy_staffed_db(staffed_db_template, resources.leads_db_path())
+
+
+@pytest.fixture
+def services(settings: Settings, staffed_db: Path) -> Iterator[Services]:
     opened = open_services(
         resources.content_db_path(), resources.leads_db_path(), settings=settings
     )

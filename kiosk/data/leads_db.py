@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     create_engine,
@@ -26,7 +27,7 @@ from kiosk.resources import migrations_dir
 
 # The newest revision under migrations/versions; a test keeps the two in step. Knowing it here
 # lets a start-up with an up-to-date database skip importing Alembic at all.
-LEADS_SCHEMA_HEAD = "0002"
+LEADS_SCHEMA_HEAD = "0003"
 
 
 class LeadsBase(DeclarativeBase):
@@ -50,15 +51,41 @@ class AnalyticsEventRow(LeadsBase):
     language: Mapped[str | None] = mapped_column(String, nullable=True)
     detail: Mapped[str | None] = mapped_column(String, nullable=True)
     created_at: Mapped[str] = mapped_column(String, index=True)  # ISO 8601, UTC
+    event_id: Mapped[str] = mapped_column(String, default="")  # empty: no event set up
+    kiosk_id: Mapped[str] = mapped_column(String, default="")
 
 
-# The columns holding personal data, kept together so that encrypting them at rest later
-# changes these and nothing else.
-PII_COLUMNS = ("name", "phone_e164", "email", "wechat_id", "school")
+class EventRow(LeadsBase):
+    """A fair the kiosk stands at, as staff set it up; leads and analytics name it by id."""
+
+    __tablename__ = "event"
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)  # UUID4
+    name: Mapped[str] = mapped_column(String)
+    city: Mapped[str] = mapped_column(String)
+    starts_on: Mapped[str] = mapped_column(String)  # ISO date, the fair's local calendar
+    ends_on: Mapped[str] = mapped_column(String)
+    created_at: Mapped[str] = mapped_column(String)  # ISO 8601, UTC
+
+
+class LeadKeyRow(LeadsBase):
+    """A data key that sealed leads, itself sealed to the staff public key (kiosk.lead_vault)."""
+
+    __tablename__ = "lead_key"
+    key_id: Mapped[str] = mapped_column(String, primary_key=True)
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String)
+
+
+# The personal data of a lead: never stored as such, only inside LeadRow.sealed_pii.
+PII_FIELDS = ("name", "phone_e164", "email", "wechat_id", "school")
 
 
 class LeadRow(LeadsBase):
-    """A visitor's contact details with the consents they gave, as saved at the kiosk."""
+    """A visitor's contact details with the consents they gave, as saved at the kiosk.
+
+    The personal data (PII_FIELDS) is sealed: AES-GCM under the data key ``key_id``. A lead
+    without a key is one saved before sealing existed; the vault seals it when it is set up.
+    """
 
     __tablename__ = "lead"
     __table_args__ = (
@@ -72,14 +99,14 @@ class LeadRow(LeadsBase):
     )
     lead_id: Mapped[str] = mapped_column(String, primary_key=True)  # UUID4, made by the kiosk
     device_id: Mapped[str] = mapped_column(String)
+    kiosk_id: Mapped[str] = mapped_column(String)  # the name staff gave this kiosk
     event_id: Mapped[str] = mapped_column(String)  # empty until staff set up an event
     session_id: Mapped[str] = mapped_column(String, index=True)  # links to analytics_event
     created_at: Mapped[str] = mapped_column(String, index=True)  # ISO 8601, UTC
-    name: Mapped[str] = mapped_column(Text)
-    phone_e164: Mapped[str | None] = mapped_column(Text, nullable=True)
-    email: Mapped[str | None] = mapped_column(Text, nullable=True)
-    wechat_id: Mapped[str | None] = mapped_column(Text, nullable=True)
-    school: Mapped[str | None] = mapped_column(Text, nullable=True)
+    key_id: Mapped[str | None] = mapped_column(
+        String, ForeignKey("lead_key.key_id"), nullable=True, index=True
+    )
+    sealed_pii: Mapped[bytes] = mapped_column(LargeBinary)
     region: Mapped[str] = mapped_column(String)
     stage: Mapped[str] = mapped_column(String)
     intake_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -112,6 +139,8 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a commit is on disk when it returns, so a saved lead survives a power cut.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows (purged leads, replaced data) are overwritten, not left in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

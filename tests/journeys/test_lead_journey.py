@@ -3,7 +3,6 @@ errors beside the fields as the visitor types, the thank-you only after the comm
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -15,15 +14,18 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from kiosk.analytics import EventKind
-from kiosk.data.leads_db import AnalyticsEventRow, LeadRow, OutboxRow
+from kiosk.data.leads_db import AnalyticsEventRow, OutboxRow
 from kiosk.lead_notice import notice_version
-from kiosk.leads import LeadSaveError, save_lead
+from kiosk.lead_records import LeadRecord, iter_lead_records
+from kiosk.lead_vault import unlock
+from kiosk.leads import LeadSaveError
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.lead_consent import LeadConsentScreen
 from kiosk.ui.screens.lead_form import LeadFormScreen
 from kiosk.ui.shell import Shell
 from tests.keyboard_driver import type_pinyin
 from tests.qt_fixtures import tap
+from tests.staff import STAFF_PASSPHRASE
 from tests.unit.lead_drafts import complete_draft
 
 pytestmark = pytest.mark.journey
@@ -58,9 +60,10 @@ def agree(shell: Shell, qtbot: QtBot, age: str = "18_or_over") -> LeadFormScreen
     return form_screen(shell)
 
 
-def leads(shell: Shell) -> list[LeadRow]:
-    with Session(shell.services.leads_engine) as session:
-        return list(session.scalars(select(LeadRow)))
+def leads(shell: Shell) -> list[LeadRecord]:
+    """The kiosk's leads as staff read them, with the staff passphrase."""
+    engine = shell.services.leads_engine
+    return list(iter_lead_records(engine, unlock(engine, STAFF_PASSPHRASE)))
 
 
 def test_consent_comes_first_and_none_is_ticked(shell: Shell, qtbot: QtBot) -> None:
@@ -117,7 +120,7 @@ def test_a_chinese_name_typed_on_the_keyboard_is_saved_with_consents_and_list(
     [lead] = leads(shell)
     assert lead.name == "陈大文"
     assert lead.phone_e164 == "+8613812345678"
-    assert json.loads(lead.programme_codes) == ["software-engineering", "maritime-studies"]
+    assert lead.programme_codes == ("software-engineering", "maritime-studies")
     assert (lead.consent_contact, lead.consent_transfer, lead.consent_news) == (True, True, False)
     assert lead.notice_version == notice_version(shell.services.catalog, 24)
     assert lead.contact_language == "zh-Hans" and lead.session_id == shell.session.session_id
@@ -176,14 +179,8 @@ def fill_the_disk(shell: Shell) -> int:
     saved = 0
     with pytest.raises(LeadSaveError):
         for _ in range(100_000):
-            save_lead(
-                services.leads_engine,
-                complete_draft(),
-                known_programme_codes={"C1"},
-                device_id="test",
-                event_id="",
-                session_id="earlier visitor",
-                notice_version="test",
+            services.save_visitor_lead(
+                complete_draft(programme_codes=["culinary-arts"]), "earlier visitor", None
             )
             saved += 1
     return saved

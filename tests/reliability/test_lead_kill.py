@@ -20,8 +20,10 @@ from sqlalchemy import select as sql_select
 from sqlalchemy.orm import Session
 
 from kiosk.data.leads_db import LeadRow, OutboxRow, open_leads_db
+from kiosk.lead_vault import LeadSealer
 from kiosk.leads import LeadDraft, save_lead
 from kiosk.settings import device_id
+from tests.staff import copy_staffed_db
 
 KILLS = 200
 # Longest wait for a child's first report: only a broken child takes this long.
@@ -53,12 +55,15 @@ def _save_until_killed(path: Path, reports: int) -> NoReturn:
     try:
         engine = open_leads_db(path)
         machine = device_id(engine)
+        sealer = LeadSealer(engine)
         while True:
             saved = save_lead(
                 engine,
                 DRAFT,
+                sealer=sealer,
                 known_programme_codes={"C1"},
                 device_id=machine,
+                kiosk_id="GZ-01",
                 event_id="",
                 session_id="kill-test",
                 notice_version="2026-03",
@@ -106,9 +111,11 @@ def _kill_one_child(path: Path, rng: random.Random) -> list[str]:
     return lines
 
 
-def test_no_reported_lead_is_lost_when_the_process_is_killed(tmp_path: Path) -> None:
-    path = tmp_path / "leads.sqlite"
-    open_leads_db(path).dispose()  # migrated once, and no connection open across the forks
+def test_no_reported_lead_is_lost_when_the_process_is_killed(
+    tmp_path: Path, staffed_db_template: Path
+) -> None:
+    # Migrated and set up once, and no connection open across the forks.
+    path = copy_staffed_db(staffed_db_template, tmp_path / "leads.sqlite")
     seed = random.randrange(2**32)
     rng = random.Random(seed)
     reported: list[str] = []

@@ -16,13 +16,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.data.leads_db import (
-    PII_COLUMNS,
     LeadRow,
     OutboxRow,
     SettingRow,
     create_leads_engine,
     open_leads_db,
 )
+from kiosk.lead_vault import LeadSealer, PersonalData, unlock
 from kiosk.leads import (
     FieldError,
     LeadDraft,
@@ -33,6 +33,7 @@ from kiosk.leads import (
     save_lead,
 )
 from kiosk.settings import Settings, device_id, load_settings
+from tests.staff import STAFF_PASSPHRASE, copy_staffed_db
 from tests.unit.lead_drafts import complete_draft
 
 PROGRAMMES = frozenset({"C1", "C2"})
@@ -51,10 +52,18 @@ CLOCK = FixedClock(datetime(2026, 3, 14, 9, 30, 5, 123456, tzinfo=UTC))
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    opened = open_leads_db(tmp_path / "leads.sqlite")
+def engine(tmp_path: Path, staffed_db_template: Path) -> Iterator[Engine]:
+    opened = open_leads_db(copy_staffed_db(staffed_db_template, tmp_path / "leads.sqlite"))
     yield opened
     opened.dispose()
+
+
+def _personal_data(engine: Engine, lead_id: str) -> PersonalData:
+    with engine.connect() as connection:
+        key_id, sealed = connection.execute(
+            select(LeadRow.key_id, LeadRow.sealed_pii).where(LeadRow.lead_id == lead_id)
+        ).one()
+    return unlock(engine, STAFF_PASSPHRASE).open(lead_id, key_id, sealed)
 
 
 def _draft(**changes: Any) -> LeadDraft:
@@ -73,8 +82,10 @@ def _save(engine: Engine, draft: LeadDraft | None = None, **options: Any) -> Sav
     return save_lead(
         engine,
         draft or _draft(),
+        sealer=LeadSealer(engine, CLOCK),
         known_programme_codes=PROGRAMMES,
         device_id=options.get("device_id", "device-1"),
+        kiosk_id=options.get("kiosk_id", "GZ-01"),
         event_id=options.get("event_id", ""),
         session_id=options.get("session_id", "session-1"),
         notice_version=options.get("notice_version", NOTICE),
@@ -112,15 +123,16 @@ def test_a_lead_is_stored_with_its_consents_and_an_outbox_row(engine: Engine) ->
     with Session(engine) as session:
         lead = session.get_one(LeadRow, saved.lead_id)
         outbox = session.get_one(OutboxRow, saved.lead_id)
-    assert {column: getattr(lead, column) for column in PII_COLUMNS} == {
+    assert _personal_data(engine, saved.lead_id) == {
         "name": "陈大文",
         "phone_e164": "+8613812345678",
         "email": "Chan@example.com",
         "wechat_id": None,
         "school": "广州市第六中学",
     }
-    assert (lead.device_id, lead.event_id, lead.session_id) == (
+    assert (lead.device_id, lead.kiosk_id, lead.event_id, lead.session_id) == (
         "device-1",
+        "GZ-01",
         "gz-spring-2026",
         "session-42",
     )
@@ -215,10 +227,11 @@ def test_the_device_id_is_made_once_and_kept(tmp_path: Path) -> None:
     other.dispose()
 
 
-def test_a_full_disk_refuses_the_lead_whole_and_the_next_save_works(tmp_path: Path) -> None:
+def test_a_full_disk_refuses_the_lead_whole_and_the_next_save_works(
+    tmp_path: Path, staffed_db_template: Path
+) -> None:
     """SQLite's max_page_count stands in for the disk: it fails with the same SQLITE_FULL."""
-    path = tmp_path / "leads.sqlite"
-    open_leads_db(path).dispose()
+    path = copy_staffed_db(staffed_db_template, tmp_path / "leads.sqlite")
     engine = open_leads_db(path)
     room: dict[str, int | None] = {"pages": None}
 
@@ -249,8 +262,8 @@ def test_a_full_disk_refuses_the_lead_whole_and_the_next_save_works(tmp_path: Pa
     engine.dispose()
 
 
-def test_a_read_only_database_refuses_the_lead(tmp_path: Path) -> None:
-    path = tmp_path / "leads.sqlite"
+def test_a_read_only_database_refuses_the_lead(tmp_path: Path, staffed_db_template: Path) -> None:
+    path = copy_staffed_db(staffed_db_template, tmp_path / "leads.sqlite")
     writable = open_leads_db(path)
     kept = _save(writable).lead_id
     read_only = create_leads_engine(f"sqlite:///file:{path}?mode=ro&uri=true")

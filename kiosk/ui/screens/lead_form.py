@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.lead_notice import notice_version
+from kiosk.lead_vault import VaultError
 from kiosk.leads import (
     CONTACT_METHODS,
     PHONE_COUNTRY_CODES,
@@ -22,11 +22,9 @@ from kiosk.leads import (
     SaveFailure,
     Stage,
     intake_year_choices,
-    save_lead,
     validate,
 )
 from kiosk.regions import REGIONS
-from kiosk.settings import device_id
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.choice_grid import ChoiceGrid
@@ -228,27 +226,19 @@ class LeadFormScreen(Screen):
             first = self.captions.get(section, self.errors[wrong[0]])
             QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(first, 0, 48))
             return
-        services = self.shell.services
         try:
-            save_lead(
-                services.leads_engine,
-                self._lead,
-                known_programme_codes=self.catalog.programme_codes,
-                device_id=device_id(services.leads_engine),
-                event_id="",
-                session_id=self.shell.session.session_id,
-                notice_version=notice_version(self.catalog, services.settings.retention_months),
-                eligibility_outcome=self.shell.session.outcome,
-                clock=services.clock,
+            self.shell.services.save_visitor_lead(
+                self._lead, self.shell.session.session_id, self.shell.session.outcome
             )
         except LeadRejected:  # a consent undone meanwhile: back to the notice
             self.shell.go_to(ScreenId.LEAD_CONSENT)
             return
-        except LeadSaveError as error:
+        except (LeadSaveError, VaultError) as error:
             # The form stays filled: once space is back, the same tap saves it.
+            disk_full = isinstance(error, LeadSaveError) and error.reason == SaveFailure.DISK_FULL
             self.save_problem.setText(
                 self.tr("The kiosk's storage is full. Please ask our staff, then tap Send again.")
-                if error.reason == SaveFailure.DISK_FULL
+                if disk_full
                 else self.tr("Your details could not be saved. Please ask our staff for help.")
             )
             self.save_problem.show()
