@@ -24,6 +24,8 @@ LEAD_SAVES = 200
 SUMMARY_BUILDS = 20
 QR_IMAGES = 100
 BENCH_PASSPHRASE = "benchmark passphrase"
+EXPORT_LEADS = 100_000
+EXPORT_AIMS_S = {"csv": 3.0, "xlsx": 20.0}
 
 
 def p95(samples: list[float]) -> float:
@@ -159,6 +161,73 @@ def measure_lead_save() -> list[float]:
     return saves
 
 
+def measure_export(formats: tuple[str, ...] = ("csv", "xlsx")) -> dict[str, float]:
+    """Seconds to export EXPORT_LEADS sealed leads from a leads database, opened and written."""
+    from sqlalchemy import insert
+
+    from kiosk import resources
+    from kiosk.data.leads_db import LeadRow, OutboxRow, open_leads_db
+    from kiosk.export import ExportFormat, ExportSource, export_kiosk_leads
+    from kiosk.lead_vault import LeadSealer, set_up_vault, unlock
+
+    engine = open_leads_db(resources.data_dir() / "bench-export.sqlite")
+    set_up_vault(engine, BENCH_PASSPHRASE)
+    sealer = LeadSealer(engine)
+    with engine.begin() as connection:  # one transaction: seeding is not what is measured
+        rows = []
+        for index in range(EXPORT_LEADS):
+            lead_id = f"{index:08d}-0000-4000-8000-000000000000"
+            key_id, sealed = sealer.seal(
+                connection,
+                lead_id,
+                {
+                    "name": f"陈大文{index}",
+                    "phone_e164": f"+86138{index:08d}",
+                    "email": f"visitor{index}@example.com",
+                    "school": "广州市第六中学",
+                },
+            )
+            rows.append(
+                {
+                    "lead_id": lead_id,
+                    "device_id": "bench",
+                    "kiosk_id": "GZ-01",
+                    "event_id": "",
+                    "session_id": "bench",
+                    "created_at": f"2026-03-14T09:{index % 60:02d}:00.000+00:00",
+                    "key_id": key_id,
+                    "sealed_pii": sealed,
+                    "region": "CN-GD",
+                    "stage": "senior_secondary_3",
+                    "intake_year": 2026,
+                    "programme_codes": '["software-engineering"]',
+                    "contact_language": "zh-Hans",
+                    "age_group": "18_or_over",
+                    "guardian_consent": None,
+                    "notice_version": "bench",
+                    "consent_contact": True,
+                    "consent_transfer": True,
+                    "consent_news": False,
+                    "eligibility_outcome": None,
+                }
+            )
+        connection.execute(insert(LeadRow), rows)
+        connection.execute(
+            insert(OutboxRow), [{"lead_id": row["lead_id"], "enqueued_at": ""} for row in rows]
+        )
+    source = ExportSource("GZ-01", "bench", None)
+    timings = {}
+    for export_format in map(ExportFormat, formats):
+        started = time.perf_counter()
+        opener = unlock(engine, BENCH_PASSPHRASE)  # once a day at the booth: part of it
+        path = resources.data_dir() / f"bench-export.{export_format.value}"
+        result = export_kiosk_leads(engine, opener, export_format, path, source)
+        timings[export_format.value] = time.perf_counter() - started
+        assert result.count == EXPORT_LEADS
+    engine.dispose()
+    return timings
+
+
 def measure_summary() -> dict[int, list[float]]:
     """Seconds to build the summary PDF, by length of the visitor's list (with an outcome)."""
     from datetime import date
@@ -217,6 +286,7 @@ def main() -> None:
     saves = measure_lead_save()
     summaries = measure_summary()
     qr_images = measure_qr_image()
+    exports = measure_export()
     ms = 1000
     print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
     print(
@@ -235,8 +305,9 @@ def main() -> None:
     )
     print(f"  search keystroke, core lookup only: p95 {p95(core) * ms:.3f} ms")
     print(
-        f"  durable lead save (sealed, lead + outbox, synchronous=FULL): p95 {p95(saves) * ms:.2f} ms "
-        f"over {len(saves)} saves, median {statistics.median(saves) * ms:.2f} ms "
+        f"  durable lead save (sealed, lead + outbox, synchronous=FULL): "
+        f"p95 {p95(saves) * ms:.2f} ms over {len(saves)} saves, "
+        f"median {statistics.median(saves) * ms:.2f} ms "
         f"(aim <= 20 ms; ratio to aim {p95(saves) * ms / 20:.2f})"
     )
     for count, timings in summaries.items():
@@ -244,6 +315,12 @@ def main() -> None:
             f"  summary PDF, {count:2d} programme(s) + outcome: "
             f"p95 {p95(timings) * ms:.0f} ms over {len(timings)} builds "
             f"(aim <= 300 ms; ratio to aim {p95(timings) * ms / 300:.2f})"
+        )
+    for name, seconds in exports.items():
+        aim = EXPORT_AIMS_S[name]
+        print(
+            f"  export {EXPORT_LEADS:,} sealed leads as {name.upper()}: {seconds:.1f} s "
+            f"(aim <= {aim:.0f} s; ratio to aim {seconds / aim:.2f})"
         )
     print(
         f"  share QR code, made and painted at 260 px: p95 {p95(qr_images) * ms:.2f} ms over "

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resources
+from kiosk.lead_vault import set_up_vault
 from kiosk.services import open_services
 from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import configure_input_method
@@ -32,6 +33,7 @@ from tests.keyboard_driver import (
     tap_candidate,
     tap_keys,
 )
+from tests.staff import STAFF_PASSPHRASE, STAFF_PIN, seed_fair_day
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 A_VISITOR = {
@@ -126,6 +128,32 @@ def shoot_keyboard(app: QApplication, shell: Shell, prefix: Path) -> None:
     shell.reset_visitor("idle")
 
 
+def shoot_staff_screens(app: QApplication, shell: Shell, prefix: Path, suffix: str) -> None:
+    """The staff screens: PIN pad, panel (its top, then scrolled to the charts), event set-up,
+    settings and export."""
+    shell.open_staff()
+    grab(app, shell, prefix.with_name(f"{prefix.name}-staff-pin.png"))
+    shell.enter_staff_mode()
+    panel = shell.current
+    grab(app, shell, prefix.with_name(f"{prefix.name}-staff-panel{suffix}.png"))
+    for part in ("charts", "bottom"):
+        bar = panel.scroll_area.verticalScrollBar()
+        target = panel.charts if part == "charts" else panel.exit  # type: ignore[attr-defined]
+        panel.scroll_area.ensureWidgetVisible(target, 0, 0)
+        if part == "bottom":
+            bar.setValue(bar.maximum())
+        grab(app, shell, prefix.with_name(f"{prefix.name}-staff-panel{suffix}-{part}.png"))
+    if not suffix:
+        for name, screen_id in (
+            ("event", ScreenId.STAFF_EVENT),
+            ("settings", ScreenId.STAFF_SETTINGS),
+            ("export", ScreenId.STAFF_EXPORT),
+        ):
+            shell.go_to(screen_id)
+            grab(app, shell, prefix.with_name(f"{prefix.name}-staff-{name}.png"))
+    shell.leave_staff_mode()
+
+
 def main(out_dir: Path, only: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-shots-"))
@@ -135,6 +163,14 @@ def main(out_dir: Path, only: str) -> None:
     services = open_services(resources.content_db_path(), resources.leads_db_path())
     shell = Shell(services, Translations())
     shell.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    for orientation, (width, height) in SIZES.items():  # the first start: staff set-up
+        shell.setGeometry(0, 0, width, height)
+        shell.show()
+        for language in LANGUAGES:
+            shell.set_language(language)
+            grab(app, shell, out_dir / f"{orientation}-{language}-staff-setup.png")
+    services.staff.set_pin(STAFF_PIN)
+    set_up_vault(services.leads_engine, STAFF_PASSPHRASE)
     no_network = services.settings
     booth = replace(
         no_network,
@@ -193,6 +229,19 @@ def main(out_dir: Path, only: str) -> None:
             shoot_lead_screens(app, shell, out_dir / f"{orientation}-{language}")
             shell.set_language(language)
             shoot_keyboard(app, shell, out_dir / f"{orientation}-{language}")
+            shell.set_language(language)
+            shoot_staff_screens(app, shell, out_dir / f"{orientation}-{language}", "-empty")
+    catalog = services.catalog
+    seed_fair_day(
+        services.leads_engine,
+        [sector.code for sector in catalog.sectors],
+        [programme.code for programme in catalog.programmes],
+    )
+    for orientation, (width, height) in SIZES.items():
+        shell.setGeometry(0, 0, width, height)
+        for language in LANGUAGES:
+            shell.set_language(language)
+            shoot_staff_screens(app, shell, out_dir / f"{orientation}-{language}", "")
     shell.overlay.begin()
     grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()

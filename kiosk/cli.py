@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import NoReturn
 from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.l10n import LANGUAGES
+
+PASSPHRASE_ENV = "KIOSK_STAFF_PASSPHRASE"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     change = settings_commands.add_parser("set", help="change one setting")
     change.add_argument("key", help="a setting's name, as 'kiosk settings show' prints it")
     change.add_argument("value", help="the new value (JSON for numbers and tables)")
+
+    leads = commands.add_parser("leads", help="the visitors' leads: export")
+    leads_commands = leads.add_subparsers(dest="leads_command", required=True, parser_class=_Parser)
+    export = leads_commands.add_parser(
+        "export",
+        help=f"write every lead to a file (asks for the staff passphrase, or reads "
+        f"{PASSPHRASE_ENV})",
+    )
+    export.add_argument("--format", required=True, choices=("csv", "xlsx", "jsonl"))
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file, or a folder to put it in"
+    )
 
     summary = commands.add_parser("summary", help="write a visitor's summary as a PDF")
     summary.add_argument(
@@ -136,6 +151,57 @@ def _settings(args: argparse.Namespace) -> int:
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
     finally:
         engine.dispose()
+    return 0
+
+
+def _staff_passphrase() -> str:
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is not None:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise KioskError(
+            "The leads are encrypted: give the staff passphrase at the prompt or in "
+            f"{PASSPHRASE_ENV}."
+        )
+    import getpass
+
+    return getpass.getpass("Staff passphrase: ")
+
+
+def _leads(args: argparse.Namespace) -> int:
+    from kiosk.data.leads_db import open_leads_db
+    from kiosk.events import load_event
+    from kiosk.export import ExportFormat, ExportSource, export_kiosk_leads, export_leads
+    from kiosk.lead_records import count_leads
+    from kiosk.lead_vault import unlock
+    from kiosk.settings import device_id, kiosk_name, load_settings
+
+    engine = open_leads_db(resources.leads_db_path())
+    try:
+        settings = load_settings(engine)
+        device = device_id(engine)
+        source = ExportSource(
+            kiosk_name(settings, device), device, load_event(engine, settings.event_id)
+        )
+        export_format = ExportFormat(args.format)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                bar = "#" * (30 * done // max(total, 1))
+                print(f"\r[{bar:<30}] {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+        if count_leads(engine) == 0:  # nothing sealed: no passphrase needed for an empty file
+            result = export_leads([], 0, export_format, args.output, source, progress)
+        else:
+            opener = unlock(engine, _staff_passphrase())
+            result = export_kiosk_leads(
+                engine, opener, export_format, args.output, source, progress
+            )
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        engine.dispose()
+    print(f"Exported {result.count:,} lead(s) to {result.path}.")
     return 0
 
 
@@ -216,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _summary(args)
         if args.command == "settings":
             return _settings(args)
+        if args.command == "leads":
+            return _leads(args)
         from kiosk.platform_check import window_problem
 
         problem = window_problem()

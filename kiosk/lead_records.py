@@ -1,16 +1,18 @@
-"""Leads as staff and the admissions office read them: opened, with their event's name."""
+"""Leads as staff and the admissions office read them (opened, with their event's name), and
+their removal once HQ holds them and the retention period is over."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 
-from kiosk.data.leads_db import EventRow, LeadRow, OutboxRow
+from kiosk.data.leads_db import EventRow, LeadKeyRow, LeadRow, OutboxRow
 from kiosk.lead_vault import LeadOpener
 
 READ_BATCH = 2000
@@ -70,20 +72,12 @@ def iter_lead_records(engine: Engine, opener: LeadOpener) -> Iterator[LeadRecord
         .outerjoin(OutboxRow, OutboxRow.lead_id == LeadRow.lead_id)
         .order_by(LeadRow.created_at, LeadRow.lead_id)
     )
-    last: tuple[str, str] | None = None
-    while True:
-        page = (
-            query
-            if last is None
-            else query.where(tuple_(LeadRow.created_at, LeadRow.lead_id) > tuple_(*last))
-        )
-        with engine.connect() as connection:
-            rows = connection.execute(page.limit(READ_BATCH)).all()
-        if not rows:
-            return
-        for row in rows:
+    # One query, streamed in batches: one sort, and a consistent snapshot (WAL lets the kiosk
+    # go on saving leads meanwhile).
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=READ_BATCH).execute(query)
+        for row in result:
             yield _record(row, opener)
-        last = (rows[-1].created_at, rows[-1].lead_id)
 
 
 def _record(row: Any, opener: LeadOpener) -> LeadRecord:
@@ -121,3 +115,43 @@ def _record(row: Any, opener: LeadOpener) -> LeadRecord:
         ),
         synced_at=values["synced_at"],
     )
+
+
+def _months_before(moment: datetime, months: int) -> datetime:
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(moment.day, 28)  # every month has a 28th; a day's difference does not matter here
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def _purgeable(now: datetime, retention_months: int) -> Any:
+    cutoff = _months_before(now.astimezone(UTC), retention_months)
+    return (
+        select(LeadRow.lead_id)
+        .join(OutboxRow, OutboxRow.lead_id == LeadRow.lead_id)
+        .where(OutboxRow.synced_at.is_not(None))
+        .where(LeadRow.created_at < cutoff.isoformat(timespec="milliseconds"))
+    )
+
+
+def count_purgeable_leads(engine: Engine, now: datetime, retention_months: int) -> int:
+    query = select(func.count()).select_from(_purgeable(now, retention_months).subquery())
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
+def purge_confirmed_leads(engine: Engine, now: datetime, retention_months: int) -> int:
+    """Delete the leads HQ confirmed that are older than the retention period; return how many.
+
+    Leads HQ has not confirmed are kept, however old. A data key no lead needs any more is
+    deleted too (a running kiosk stores its current one again with its next lead).
+    """
+    with engine.begin() as connection:
+        ids = connection.execute(_purgeable(now, retention_months)).scalars().all()
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            chunk = ids[start : start + 500]
+            connection.execute(delete(OutboxRow).where(OutboxRow.lead_id.in_(chunk)))
+            connection.execute(delete(LeadRow).where(LeadRow.lead_id.in_(chunk)))
+        used = select(LeadRow.key_id).where(LeadRow.key_id.is_not(None))
+        connection.execute(delete(LeadKeyRow).where(LeadKeyRow.key_id.not_in(used)))
+    return len(ids)

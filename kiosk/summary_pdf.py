@@ -507,3 +507,32 @@ def _qr_drawing(payload: str, size: float) -> Drawing:
                 )
             )
     return drawing
+
+
+def build_test_page_pdf(kiosk_id: str, event_line: str, printed_at: str) -> bytes:
+    """One A4 page for staff to check the printer: both Chinese scripts, a QR code (scanned, it
+    should read the kiosk id back) and a grey scale, in the summary's font."""
+    _register_font()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    height = A4[1]
+    y = height - MARGIN - 10 * mm
+    for size, colour, text in (
+        (22, BLUE, "VPAS kiosk printer test · 打印测试页 · 列印測試頁"),
+        (13, INK, f"Kiosk: {kiosk_id}"),
+        (13, INK, event_line),
+        (13, INK, printed_at),
+        (13, INK, "简体：职专毕业生留港计划  繁體：職專畢業生留港計劃"),
+    ):
+        canvas.setFont(FONT, size)
+        canvas.setFillColor(colour)
+        canvas.drawString(MARGIN, y, text)
+        y -= size * 1.8
+    qr = _qr_drawing(kiosk_id, 45 * mm)
+    qr.drawOn(canvas, MARGIN, y - 50 * mm)
+    for step in range(10):  # faint bands show a worn drum or low toner
+        canvas.setFillColor(colors.Color(step / 10, step / 10, step / 10))
+        canvas.rect(MARGIN + step * 17 * mm, MARGIN, 17 * mm, 12 * mm, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

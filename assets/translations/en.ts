@@ -78,4 +78,41 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StaffExportScreen</name>
+    <message numerus="yes">
+        <source>%n lead(s) saved to %1</source>
+        <translation>
+            <numerusform>%n lead saved to %1</numerusform>
+            <numerusform>%n leads saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanelScreen</name>
+    <message numerus="yes">
+        <source>%n lead(s) confirmed by HQ are older than %1 months, the period visitors were told.</source>
+        <translation>
+            <numerusform>%n lead confirmed by HQ is older than %1 months, the period visitors were told.</numerusform>
+            <numerusform>%n leads confirmed by HQ are older than %1 months, the period visitors were told.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) removed.</source>
+        <translation>
+            <numerusform>%n lead removed.</numerusform>
+            <numerusform>%n leads removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinScreen</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more tries before the pad locks.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more try before the pad locks.</numerusform>
+            <numerusform>Wrong PIN. %n more tries before the pad locks.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -15,6 +15,7 @@ class BackgroundTask(QObject):
 
     done = Signal(object)  # what work returned
     failed = Signal(str)
+    progressed = Signal(int, int)  # done, in all: work may emit it from its thread
 
     def __init__(self, work: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -39,6 +39,9 @@ class IdleWatcher(QObject):
     def start(self) -> None:
         self._timer.start()
 
+    def set_timeout(self, timeout_ms: int) -> None:
+        self._timer.setInterval(timeout_ms)
+
     def stop(self) -> None:
         self._timer.stop()
 
@@ -103,6 +106,9 @@ class IdleOverlay(QWidget):
             self.tr("To keep your choices private, the kiosk will start over for the next visitor.")
         )
         self.stay_button.setText(self.tr("I'm still here"))
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
 
     def begin(self) -> None:
         self._left = self._seconds

@@ -21,3 +21,10 @@ class ScreenId(StrEnum):
     LEAD_CONSENT = "lead-consent"
     LEAD_FORM = "lead-form"
     LEAD_THANKS = "lead-thanks"
+    # Booth staff only, behind the PIN (kiosk.ui.staff_gesture opens the pad).
+    STAFF_SETUP = "staff-setup"
+    STAFF_PIN = "staff-pin"
+    STAFF_PANEL = "staff-panel"
+    STAFF_EVENT = "staff-event"
+    STAFF_SETTINGS = "staff-settings"
+    STAFF_EXPORT = "staff-export"

@@ -4,7 +4,7 @@ the language, and the idle reset."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent
@@ -22,9 +22,11 @@ from kiosk.analytics import EventKind
 from kiosk.catalog import Link
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import Language
+from kiosk.lead_vault import LeadOpener, unlock, vault_is_set_up
 from kiosk.leads import LeadDraft
 from kiosk.services import Services
 from kiosk.session import VisitorSession
+from kiosk.settings import Settings
 from kiosk.share import ShareError, ShareServer
 from kiosk.summary import SummaryRequest, official_links
 from kiosk.ui.background import wait_for_background_work
@@ -49,9 +51,16 @@ from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.sector import SectorScreen
 from kiosk.ui.screens.sectors import SectorsScreen
 from kiosk.ui.screens.shortlist import ShortlistScreen
+from kiosk.ui.screens.staff_event import StaffEventScreen
+from kiosk.ui.screens.staff_export import StaffExportScreen
+from kiosk.ui.screens.staff_panel import StaffPanelScreen
+from kiosk.ui.screens.staff_pin import StaffPinScreen
+from kiosk.ui.screens.staff_settings import StaffSettingsScreen
+from kiosk.ui.screens.staff_setup import StaffSetupScreen
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.screens.support import SupportScreen
 from kiosk.ui.signals import AppSignals
+from kiosk.ui.staff_gesture import CornerHold
 from kiosk.ui.widgets.common import button, label, svg_icon
 
 SCREENS: tuple[type[Screen], ...] = (
@@ -72,8 +81,26 @@ SCREENS: tuple[type[Screen], ...] = (
     LeadConsentScreen,
     LeadFormScreen,
     LeadThanksScreen,
+    StaffSetupScreen,
+    StaffPinScreen,
+    StaffPanelScreen,
+    StaffEventScreen,
+    StaffSettingsScreen,
+    StaffExportScreen,
 )
 logger = logging.getLogger(__name__)
+# Screens that begin a new history: Back never leads from them into what came before.
+HISTORY_STARTS = frozenset(
+    {
+        ScreenId.ATTRACT,
+        ScreenId.LANGUAGE,
+        ScreenId.HOME,
+        ScreenId.LEAD_THANKS,
+        ScreenId.STAFF_SETUP,
+        ScreenId.STAFF_PIN,
+        ScreenId.STAFF_PANEL,
+    }
+)
 WIDE_BAR_MIN_WIDTH = 1400
 TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
     ("zh-Hans", "简体"),
@@ -165,8 +192,17 @@ class Shell(QWidget):
         self.overlay = IdleOverlay(settings.idle_countdown_s, self)
         self.overlay.stay.connect(self.idle.start)
         self.overlay.expired.connect(lambda: self.reset_visitor("idle"))
+        self.staff_mode = False
+        self._unlocked: tuple[date, LeadOpener] | None = None
+        self.staff_idle = IdleWatcher(settings.staff_idle_s * 1000, self)
+        self.staff_idle.idle.connect(self.leave_staff_mode)
+        self.corner_hold = CornerHold(self)
+        self.corner_hold.held.connect(self.open_staff)
         self._refresh_chrome()
-        self.go_to(ScreenId.ATTRACT)
+        if self.staff_setup_needed():
+            self.open_staff()  # the first start: staff choose a PIN and passphrase first
+        else:
+            self.go_to(ScreenId.ATTRACT)
 
     # navigation -----------------------------------------------------------------------------
     @property
@@ -179,7 +215,7 @@ class Shell(QWidget):
         """The one way to change screen: show ``screen_id`` for ``params``."""
         screen = self.screens[screen_id]
         screen.enter(**params)
-        if screen_id in (ScreenId.ATTRACT, ScreenId.LANGUAGE, ScreenId.HOME, ScreenId.LEAD_THANKS):
+        if screen_id in HISTORY_STARTS:
             self._history.clear()
         self._history.append((screen_id, params))
         self._show(screen)
@@ -342,11 +378,67 @@ class Shell(QWidget):
         return self._share
 
     def _ask_if_still_there(self) -> None:
-        if self.current.screen_id != ScreenId.ATTRACT:
+        if self.current.screen_id != ScreenId.ATTRACT and not self.current.for_staff:
             self.overlay.begin()
 
-    def reset_visitor(self, reason: str) -> None:
-        """Forget the visitor completely and go back to the attract loop."""
+    # booth staff ------------------------------------------------------------------------------
+    def staff_setup_needed(self) -> bool:
+        services = self.services
+        return not (services.staff.pin_is_set() and vault_is_set_up(services.leads_engine))
+
+    def open_staff(self) -> None:
+        """The corner held (or the first start): the visitor's session ends; the PIN pad shows,
+        or the set-up when staff have not chosen a PIN and passphrase yet."""
+        if self.current_is_staff():
+            return
+        self.reset_visitor(
+            "staff",
+            ScreenId.STAFF_SETUP if self.staff_setup_needed() else ScreenId.STAFF_PIN,
+        )
+        self.staff_idle.start()
+
+    def current_is_staff(self) -> bool:
+        widget = self.stack.currentWidget()
+        return isinstance(widget, Screen) and widget.for_staff
+
+    def enter_staff_mode(self) -> None:
+        """The right PIN (or a finished set-up): the staff panel, until left or left alone."""
+        self.staff_mode = True
+        self.staff_idle.start()
+        self.go_to(ScreenId.STAFF_PANEL)
+
+    def leave_staff_mode(self) -> None:
+        if self.staff_setup_needed():
+            self.staff_idle.start()  # no visitor may use the kiosk before the set-up
+            return
+        self.staff_mode = False
+        self.staff_idle.stop()
+        self.reset_visitor("staff")
+
+    def lead_opener(self) -> LeadOpener | None:
+        """The vault unlocked with the passphrase today, if staff did (it locks at midnight)."""
+        today = self.services.clock.now().astimezone().date()
+        if self._unlocked is not None and self._unlocked[0] == today:
+            return self._unlocked[1]
+        self._unlocked = None
+        return None
+
+    def unlock_leads(self, passphrase: str) -> LeadOpener:
+        """Raises WrongPassphrase."""
+        opener = unlock(self.services.leads_engine, passphrase)
+        self._unlocked = (self.services.clock.now().astimezone().date(), opener)
+        return opener
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Staff saved settings: keep them and let the running kiosk follow at once."""
+        self.services.change_settings(settings)
+        self.idle.set_timeout(settings.idle_timeout_s * 1000)
+        self.overlay.set_seconds(settings.idle_countdown_s)
+        self.staff_idle.set_timeout(settings.staff_idle_s * 1000)
+        self.printer = QtPrinter(settings.printer_name)
+
+    def reset_visitor(self, reason: str, then: ScreenId = ScreenId.ATTRACT) -> None:
+        """Forget the visitor completely and go back to the attract loop (or ``then``)."""
         self.overlay.cancel()
         self.idle.stop()
         if self.visit_started:
@@ -362,7 +454,7 @@ class Shell(QWidget):
             screen.retranslate()
         self.overlay.retranslate()
         self.signals.visitor_reset.emit()
-        self.go_to(ScreenId.ATTRACT)
+        self.go_to(then)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -372,8 +464,10 @@ class Shell(QWidget):
 
     def close_services(self) -> None:
         self.keyboard.put_away()
-        self.idle.stop()
-        self.idle.detach()
+        for watcher in (self.idle, self.staff_idle):
+            watcher.stop()
+            watcher.detach()
+        self.corner_hold.detach()
         wait_for_background_work()
         self._stop_share_server()  # the server stops with the kiosk
         self.translations.uninstall()

@@ -21,6 +21,7 @@ PAGE_MARGIN = 48
 class Screen(QWidget):
     screen_id: ClassVar[ScreenId]
     shows_top_bar: ClassVar[bool] = True
+    for_staff: ClassVar[bool] = False  # behind the staff PIN
 
     def __init__(self, shell: Shell) -> None:
         super().__init__()

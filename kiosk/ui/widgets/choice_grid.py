@@ -62,3 +62,6 @@ class ChoiceGrid(QWidget):
         for value, choice in self.buttons.items():
             choice.setChecked(value in values)
         self._group.setExclusive(exclusive)
+
+    def checked(self) -> list[object]:
+        return [value for value, choice in self.buttons.items() if choice.isChecked()]

@@ -1,0 +1,282 @@
+"""The staff panel: the event, today's and all counts, the statistics as charts, the printer,
+and the ways to set up, export, change settings, remove old leads and leave the kiosk."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton
+
+from kiosk.lead_records import count_purgeable_leads, purge_confirmed_leads
+from kiosk.statistics import Scope, Statistics, collect_statistics
+from kiosk.summary_pdf import build_test_page_pdf
+from kiosk.ui.printing import PrintJob, PrintProblem
+from kiosk.ui.screen_ids import ScreenId
+from kiosk.ui.screens.staff_base import StaffScreen
+from kiosk.ui.widgets.charts import ChartTexts, StatisticsCharts
+from kiosk.ui.widgets.choice_grid import ChoiceGrid
+from kiosk.ui.widgets.common import button, card, label
+
+REFRESH_MS = 30_000
+COUNT_KEYS = ("sessions", "leads", "unsynced_leads")
+
+
+class StaffPanelScreen(StaffScreen):
+    screen_id = ScreenId.STAFF_PANEL
+    back_to: ClassVar[ScreenId | None] = None
+
+    def __init__(self, shell):  # type: ignore[no-untyped-def]
+        super().__init__(shell)
+        body = self.staff_page()
+        self.statistics: Statistics | None = None
+        self._print_job: PrintJob | None = None
+        self._armed: str | None = None  # the action waiting for its confirming second tap
+
+        event_card, event_column = card()
+        self.event_line = label("", "subtitle")
+        self.event_line.setObjectName("eventLine")
+        self.kiosk_line = label("", "small")
+        event_column.addWidget(self.event_line)
+        event_column.addWidget(self.kiosk_line)
+        body.addWidget(event_card)
+
+        counts_card, counts_column = card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        self.count_captions = {key: label("", "small") for key in COUNT_KEYS}
+        self.row_captions = {"today": label("", "fieldLabel"), "total": label("", "fieldLabel")}
+        self.count_values: dict[tuple[str, str], QLabel] = {}
+        for column, key in enumerate(COUNT_KEYS, start=1):
+            grid.addWidget(self.count_captions[key], 0, column)
+        for row, period in enumerate(("today", "total"), start=1):
+            grid.addWidget(self.row_captions[period], row, 0)
+            for column, key in enumerate(COUNT_KEYS, start=1):
+                value = label("0", "title", wrap=False)
+                value.setObjectName(f"count-{period}-{key}")
+                self.count_values[(period, key)] = value
+                grid.addWidget(value, row, column)
+        counts_column.addLayout(grid)
+        body.addWidget(counts_card)
+
+        self.scope = ChoiceGrid(2)
+        self.scope.setObjectName("statisticsScope")
+        self.scope.set_choices([(Scope.TODAY, ""), (Scope.ALL, "")])
+        self.scope.set_checked([Scope.TODAY])
+        self.scope.chosen.connect(lambda _scope: self.refresh())
+        body.addWidget(self.scope)
+        # Made on the first visit: five charts cost the kiosk's start-up time, and most days
+        # only staff ever open the panel.
+        self.charts: StatisticsCharts | None = None
+        self._body = body
+        self._charts_index = body.count()
+
+        self.action_buttons: dict[str, QPushButton] = {}
+        actions = QGridLayout()
+        actions.setSpacing(16)
+        for index, key in enumerate(("event", "export", "settings")):
+            action = button("", "primary" if key == "export" else "secondary")
+            action.setObjectName(f"staff-{key}")
+            self.action_buttons[key] = action
+            actions.addWidget(action, 0, index)
+        body.addLayout(actions)
+        self.action_buttons["event"].clicked.connect(lambda: self.shell.go_to(ScreenId.STAFF_EVENT))
+        self.action_buttons["export"].clicked.connect(
+            lambda: self.shell.go_to(ScreenId.STAFF_EXPORT)
+        )
+        self.action_buttons["settings"].clicked.connect(
+            lambda: self.shell.go_to(ScreenId.STAFF_SETTINGS)
+        )
+
+        printer_card, printer_column = card()
+        self.printer_status = label("", "body")
+        self.printer_status.setObjectName("printerStatus")
+        self.test_page = button("", "secondary")
+        self.test_page.setObjectName("printTestPage")
+        self.test_page.clicked.connect(self.print_test_page)
+        printer_column.addWidget(self.printer_status)
+        printer_column.addWidget(self.test_page)
+        body.addWidget(printer_card)
+
+        retention_card, retention_column = card()
+        self.retention_line = label("", "body")
+        self.retention_line.setObjectName("retentionLine")
+        self.purge = button("", "secondary")
+        self.purge.setObjectName("purgeLeads")
+        self.purge.clicked.connect(self.purge_leads)
+        retention_column.addWidget(self.retention_line)
+        retention_column.addWidget(self.purge)
+        body.addWidget(retention_card)
+
+        exit_row = QHBoxLayout()
+        self.exit_note = label("", "small")
+        self.exit = button("", "secondary")
+        self.exit.setObjectName("exitToDesktop")
+        self.exit.clicked.connect(self.exit_to_desktop)
+        exit_row.addWidget(self.exit_note, 1)
+        exit_row.addWidget(self.exit)
+        body.addLayout(exit_row)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
+
+    # texts ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.retranslate_header(self.tr("Staff panel"))
+        self.row_captions["today"].setText(self.tr("Today"))
+        self.row_captions["total"].setText(self.tr("All days"))
+        self.count_captions["sessions"].setText(self.tr("Visitors"))
+        self.count_captions["leads"].setText(self.tr("Leads"))
+        self.count_captions["unsynced_leads"].setText(self.tr("Not yet at HQ"))
+        self.scope.set_texts(
+            {Scope.TODAY: self.tr("Charts: today"), Scope.ALL: self.tr("Charts: all days")}
+        )
+        self.action_buttons["event"].setText(self.tr("Event set-up"))
+        self.action_buttons["export"].setText(self.tr("Export leads"))
+        self.action_buttons["settings"].setText(self.tr("Settings"))
+        self.test_page.setText(self.tr("Print a test page"))
+        self.exit_note.setText(
+            self.tr("Closes the kiosk app and shows the computer's desktop (for IT staff).")
+        )
+        self._armed = None
+        if self.isVisible():
+            self.refresh()
+
+    def chart_texts(self) -> ChartTexts:
+        language = self.language
+        return ChartTexts(
+            hourly_title=self.tr("Visitors and leads per hour, today"),
+            sessions=self.tr("Visitors"),
+            leads=self.tr("Leads"),
+            outcomes_title=self.tr("Eligibility check results"),
+            outcome_labels={
+                "likely_eligible": self.tr("Likely eligible"),
+                "eligible_with_conditions": self.tr("Eligible with conditions"),
+                "not_eligible": self.tr("Not eligible"),
+                "not_applicable": self.tr("Local student"),
+                "talk_to_staff": self.tr("Talk to staff"),
+            },
+            sectors_title=self.tr("Most viewed sectors"),
+            sector_names={s.code: s.name.get(language) for s in self.catalog.sectors},
+            programmes_title=self.tr("Most viewed programmes"),
+            programme_names={p.code: p.name.get(language) for p in self.catalog.programmes},
+            share_title=self.tr("Visitors who left contact details"),
+            left_contact=self.tr("Left contact details"),
+            did_not=self.tr("Did not"),
+            no_data=self.tr("No data yet"),
+        )
+
+    # showing --------------------------------------------------------------------------------
+    def enter(self, **params: str) -> None:
+        if self.charts is None:
+            self.charts = StatisticsCharts()
+            self._body.insertWidget(self._charts_index, self.charts)
+        self._armed = None
+        self.refresh()
+        self._refresh_timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.shell.current is self:
+            self.refresh()
+        else:
+            self._refresh_timer.stop()
+
+    def refresh(self) -> None:
+        self._armed = None  # an unconfirmed first tap does not outlive a refresh
+        services = self.shell.services
+        now = services.clock.now()
+        [scope] = self.scope.checked() or [Scope.TODAY]
+        self.statistics = collect_statistics(services.leads_engine, now, Scope(str(scope)))
+        for period, counts in (("today", self.statistics.today), ("total", self.statistics.total)):
+            for key in COUNT_KEYS:
+                self.count_values[(period, key)].setText(f"{getattr(counts, key):,}")
+        if self.charts is not None:
+            self.charts.show_statistics(self.statistics, self.chart_texts())
+        event = services.event
+        self.event_line.setText(
+            self.tr("%1 · %2 · %3 to %4")
+            .replace("%1", event.name)
+            .replace("%2", event.city)
+            .replace("%3", event.starts_on.isoformat())
+            .replace("%4", event.ends_on.isoformat())
+            if event
+            else self.tr("No event set up yet: tap Event set-up before the doors open.")
+        )
+        self.kiosk_line.setText(self.tr("Kiosk id: %1").replace("%1", services.kiosk_id))
+        self._show_printer()
+        self._show_retention()
+        self.purge.setText(self.tr("Remove them"))
+        self.exit.setText(self.tr("Exit to the desktop"))
+
+    def _show_printer(self) -> None:
+        problem = self.shell.printer.problem()
+        self.printer_status.setText(
+            {
+                None: self.tr("Printer: ready"),
+                PrintProblem.NO_PRINTER: self.tr("Printer: none found. Check the cable and power."),
+                PrintProblem.OFFLINE: self.tr("Printer: not ready (paper, toner or a jam?)"),
+            }.get(problem, self.tr("Printer: not ready"))
+        )
+        self.test_page.setEnabled(problem is None and self._print_job is None)
+
+    def _show_retention(self) -> None:
+        services = self.shell.services
+        months = services.settings.retention_months
+        count = count_purgeable_leads(services.leads_engine, services.clock.now(), months)
+        self.retention_line.setText(
+            self.tr(
+                "%n lead(s) confirmed by HQ are older than %1 months, the period visitors "
+                "were told.",
+                "",
+                count,
+            ).replace("%1", str(months))
+        )
+        self.purge.setEnabled(count > 0)
+
+    # actions --------------------------------------------------------------------------------
+    def _confirmed(self, action: str, target: QPushButton, question: str) -> bool:
+        """A second tap on the same button confirms; the first one asks."""
+        if self._armed == action:
+            self._armed = None
+            return True
+        self._armed = action
+        target.setText(question)
+        return False
+
+    def purge_leads(self) -> None:
+        if not self._confirmed("purge", self.purge, self.tr("Tap again to remove them")):
+            return
+        services = self.shell.services
+        removed = purge_confirmed_leads(
+            services.leads_engine, services.clock.now(), services.settings.retention_months
+        )
+        self.refresh()
+        self.retention_line.setText(self.tr("%n lead(s) removed.", "", removed))
+
+    def exit_to_desktop(self) -> None:
+        if self._confirmed("exit", self.exit, self.tr("Tap again to exit")):
+            app = QApplication.instance()
+            assert app is not None
+            app.quit()
+
+    def print_test_page(self) -> None:
+        services = self.shell.services
+        event = services.event
+        pdf = build_test_page_pdf(
+            services.kiosk_id,
+            f"{event.name} · {event.city}" if event else "-",
+            services.clock.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+        job = PrintJob(self.shell.printer, pdf, self)
+        job.succeeded.connect(lambda: self._printed(self.tr("Test page printed.")))
+        job.failed.connect(lambda _problem: self._printed(self.tr("The test page failed.")))
+        self._print_job = job
+        self.test_page.setEnabled(False)
+        self.printer_status.setText(self.tr("Printing a test page…"))
+        job.start()
+
+    def _printed(self, message: str) -> None:
+        self._print_job = None
+        self._show_printer()
+        self.printer_status.setText(message + "  " + self.printer_status.text())
