@@ -131,7 +131,9 @@ def shoot_keyboard(app: QApplication, shell: Shell, prefix: Path) -> None:
 def shoot_staff_screens(app: QApplication, shell: Shell, prefix: Path, suffix: str) -> None:
     """The staff screens: PIN pad, panel (its top, then scrolled to the charts), event set-up,
     settings and export."""
-    shell.open_staff()
+    language = shell.session.language
+    shell.open_staff()  # the visitor's session ends: staff start in the default language
+    shell.set_language(language)
     grab(app, shell, prefix.with_name(f"{prefix.name}-staff-pin.png"))
     shell.enter_staff_mode()
     panel = shell.current

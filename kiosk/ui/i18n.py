@@ -10,6 +10,12 @@ from kiosk.l10n import Language
 
 # Source strings are English; en.qm holds only the English plural forms.
 QM_FILES: dict[Language, str] = {"zh-Hans": "zh_Hans.qm", "zh-Hant": "zh_Hant.qm", "en": "en.qm"}
+# The language switch of the visitors' top bar and of the staff header, each in its own words.
+LANGUAGE_BUTTONS: tuple[tuple[Language, str], ...] = (
+    ("zh-Hans", "简体"),
+    ("en", "EN"),
+    ("zh-Hant", "繁體"),
+)
 
 
 class Translations:

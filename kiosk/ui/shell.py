@@ -30,7 +30,7 @@ from kiosk.settings import Settings
 from kiosk.share import ShareError, ShareServer
 from kiosk.summary import SummaryRequest, official_links
 from kiosk.ui.background import wait_for_background_work
-from kiosk.ui.i18n import Translations
+from kiosk.ui.i18n import LANGUAGE_BUTTONS, Translations
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.printing import Printer, QtPrinter
@@ -102,11 +102,6 @@ HISTORY_STARTS = frozenset(
     }
 )
 WIDE_BAR_MIN_WIDTH = 1400
-TOP_BAR_LANGUAGES: tuple[tuple[Language, str], ...] = (
-    ("zh-Hans", "简体"),
-    ("en", "EN"),
-    ("zh-Hant", "繁體"),
-)
 
 
 class TopBar(QFrame):
@@ -133,7 +128,7 @@ class TopBar(QFrame):
         layout.addWidget(self.title, 1)
         layout.addWidget(self.search)
         layout.addWidget(self.shortlist)
-        for language, name in TOP_BAR_LANGUAGES:
+        for language, name in LANGUAGE_BUTTONS:
             choice = button(name, "lang")
             choice.setCheckable(True)
             choice.setObjectName(f"lang-{language}")

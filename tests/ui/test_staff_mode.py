@@ -144,7 +144,8 @@ def test_wrong_pins_count_down_then_lock_the_pad(shell: Shell, qtbot: QtBot) -> 
     assert "错误次数过多" in pad.message.text()
     assert not pad.keys["1"].isEnabled()
     assert shell.current is pad
-    shell.set_language("en")
+    tap(qtbot, pad.language_buttons["en"])  # staff pick their language in the header
+    assert pad.language_buttons["en"].isChecked() and shell.session.language == "en"
     assert pad.message.text().startswith("Too many wrong PINs. The pad opens again in ")
     assert shell.services.staff.locked_until() is not None
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import LANGUAGE_BUTTONS
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import PAGE_MARGIN, Screen
 from kiosk.ui.widgets.common import TOUCH_MIN, button, label
@@ -54,6 +55,13 @@ class StaffScreen(Screen):
         self.heading: QLabel = label("", "barTitle", wrap=False)
         self.heading.setMinimumWidth(80)
         row.addWidget(self.heading, 1)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for language, name in LANGUAGE_BUTTONS:
+            choice = button(name, "lang")
+            choice.setCheckable(True)
+            choice.clicked.connect(lambda _=False, lang=language: self.shell.set_language(lang))
+            self.language_buttons[language] = choice
+            row.addWidget(choice)
         self.leave_button = button("", "bar")
         self.leave_button.setObjectName("leaveStaffMode")
         self.leave_button.clicked.connect(self.shell.leave_staff_mode)
@@ -73,6 +81,8 @@ class StaffScreen(Screen):
 
     def retranslate_header(self, heading: str) -> None:
         self.heading.setText(heading)
+        for language, choice in self.language_buttons.items():
+            choice.setChecked(language == self.language)
         if self.back_button is not None:
             # translate() with this class's context: self.tr() would look under the subclass.
             self.back_button.setText(QCoreApplication.translate("StaffScreen", "Staff panel"))

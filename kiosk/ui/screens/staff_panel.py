@@ -174,6 +174,7 @@ class StaffPanelScreen(StaffScreen):
             self._body.insertWidget(self._charts_index, self.charts)
         self._armed = None
         self.refresh()
+        self.scroll_area.verticalScrollBar().setValue(0)  # the counts first, on every visit
         self._refresh_timer.start()
 
     def _refresh_if_shown(self) -> None:
