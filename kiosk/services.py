@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ class Services:
     device_id: str
     staff: StaffAccess
     sealer: LeadSealer
-    event: Event | None = field(default=None)
+    event: Event | None = None
 
     def __post_init__(self) -> None:
         self._tag_analytics()

@@ -430,7 +430,6 @@ class Shell(QWidget):
         self.idle.set_timeout(settings.idle_timeout_s * 1000)
         self.overlay.set_seconds(settings.idle_countdown_s)
         self.staff_idle.set_timeout(settings.staff_idle_s * 1000)
-        self.printer = QtPrinter(settings.printer_name)
 
     def reset_visitor(self, reason: str, then: ScreenId = ScreenId.ATTRACT) -> None:
         """Forget the visitor completely and go back to the attract loop (or ``then``)."""
