@@ -20,6 +20,22 @@ from kiosk.leads import write_lead
 from kiosk.staff_access import StaffAccess
 
 STAFF_PIN = "246810"
+START = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
+
+
+class MovableClock:
+    """A clock tests set and move by hand (lockouts, data keys per day)."""
+
+    def __init__(self) -> None:
+        self.moment = START
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
 STAFF_PASSPHRASE = "booth staff passphrase"
 
 

@@ -373,7 +373,7 @@ class Shell(QWidget):
         return self._share
 
     def _ask_if_still_there(self) -> None:
-        if self.current.screen_id != ScreenId.ATTRACT and not self.current.for_staff:
+        if self.current.screen_id != ScreenId.ATTRACT and not self.current_is_staff():
             self.overlay.begin()
 
     # booth staff ------------------------------------------------------------------------------

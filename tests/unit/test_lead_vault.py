@@ -4,7 +4,6 @@ in the data directory's files in the clear."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from kiosk.lead_vault import (
     vault_is_set_up,
 )
 from kiosk.leads import save_lead
-from tests.staff import STAFF_PASSPHRASE, copy_staffed_db
+from tests.staff import STAFF_PASSPHRASE, MovableClock, copy_staffed_db
 from tests.unit.lead_drafts import complete_draft
 
 VISITORS = (
@@ -32,14 +31,6 @@ VISITORS = (
     ("張小明", "139 8765 4321", "cheung@example.org", "zhangxm_2008", "深圳中學"),
     ("Li Na", "137 0000 1111", "lina@example.net", "linali01", "Shenzhen College"),
 )
-
-
-class MovableClock:
-    def __init__(self) -> None:
-        self.moment = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @pytest.fixture
@@ -122,7 +113,7 @@ def test_each_run_and_each_day_gets_its_own_data_key(engine: Engine) -> None:
     first_run = LeadSealer(engine, clock)
     save_visitors(engine, first_run)
     save_visitors(engine, LeadSealer(engine, clock))  # a restart
-    clock.moment += timedelta(days=1)
+    clock.advance(days=1)
     save_visitors(engine, first_run)  # the same run, the next day
     with engine.connect() as connection:
         keys = connection.execute(select(LeadRow.key_id)).scalars().all()

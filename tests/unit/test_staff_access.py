@@ -4,7 +4,7 @@ restart does not reset."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,20 +13,9 @@ from sqlalchemy.engine import Engine
 from kiosk.data.leads_db import open_leads_db
 from kiosk.settings import read_record
 from kiosk.staff_access import PIN_KEY, PinError, StaffAccess, pin_problem
+from tests.staff import START, MovableClock
 
 PIN = "246810"
-START = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
-
-
-class MovableClock:
-    def __init__(self) -> None:
-        self.moment = START
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += timedelta(**delta)
 
 
 @pytest.fixture

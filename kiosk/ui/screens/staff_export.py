@@ -169,21 +169,20 @@ class StaffExportScreen(StaffScreen):
             self.passphrase.clear()
             self.passphrase.hide()
             self.passphrase_caption.hide()
-        [export_format] = self.formats.checked()
+        [chosen] = self.formats.checked()
+        export_format = ExportFormat(str(chosen))
         [folder] = self.destinations.checked()
         services = self.shell.services
         local_time = services.clock.now().astimezone()
         assert isinstance(folder, Path)
-        path = folder / export_file_name(
-            ExportFormat(str(export_format)), services.kiosk_id, local_time
-        )
+        path = folder / export_file_name(export_format, services.kiosk_id, local_time)
         source = ExportSource(services.kiosk_id, services.device_id, services.event)
         engine = services.leads_engine
         task = BackgroundTask(
             lambda: export_kiosk_leads(
                 engine,
                 opener,
-                ExportFormat(str(export_format)),
+                export_format,
                 path,
                 source,
                 task.progressed.emit,
