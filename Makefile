@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 QM     := assets/translations/zh_Hans.qm assets/translations/zh_Hant.qm assets/translations/en.qm
 ARGS   ?=
 
-.PHONY: run test lint format content translations bench screenshots clean
+.PHONY: run test test-pg lint format content translations bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ format: $(STAMP)
 
 test: $(STAMP) translations lint
 	$(BIN)/python -m pytest
+
+# The tests that need a real PostgreSQL server (marked pg; they start their own throwaway
+# cluster). Installs Debian's postgresql first when the tests' finder sees no initdb/pg_ctl.
+test-pg: $(STAMP)
+	@$(BIN)/python -c 'import sys; from tests.postgres import find_pg_bin; sys.exit(find_pg_bin() is None)' \
+	|| { sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	     $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+	     && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	$(BIN)/python -m pytest -m pg
 
 bench: $(STAMP) content translations
 	$(BIN)/python bench/run.py

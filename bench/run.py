@@ -26,6 +26,7 @@ QR_IMAGES = 100
 BENCH_PASSPHRASE = "benchmark passphrase"
 EXPORT_LEADS = 100_000
 EXPORT_AIMS_S = {"csv": 3.0, "xlsx": 20.0}
+SYNC_LEADS = 10_000
 
 
 def p95(samples: list[float]) -> float:
@@ -228,6 +229,55 @@ def measure_export(formats: tuple[str, ...] = ("csv", "xlsx")) -> dict[str, floa
     return timings
 
 
+def measure_sync() -> dict[str, float | None]:
+    """Seconds to sync SYNC_LEADS sealed leads over loopback HTTP to the real receiver (uvicorn,
+    one process), storing into SQLite and into a PostgreSQL server started for the run; None
+    where Debian's postgresql package is missing."""
+    sys.path.insert(0, str(ROOT))  # the receiver thread and PostgreSQL server of the tests
+    from kiosk import resources
+    from kiosk.clock import SystemClock
+    from kiosk.data.leads_db import open_leads_db
+    from kiosk.hq.app import create_app
+    from kiosk.hq.store import open_hq_db
+    from kiosk.lead_vault import LeadSealer, set_up_vault
+    from kiosk.leads import write_leads
+    from kiosk.sync import SYNC_PATH, HttpTransport, sync_pending
+    from tests.postgres import find_pg_bin, start_postgres
+    from tests.receiver import ReceiverThread
+    from tests.staff import many_leads
+
+    def sync_into(hq_url: str, name: str) -> float:
+        kiosk = open_leads_db(resources.data_dir() / f"bench-sync-{name}.sqlite")
+        set_up_vault(kiosk, BENCH_PASSPHRASE)
+        sealer = LeadSealer(kiosk)
+        write_leads(kiosk, sealer, many_leads(SYNC_LEADS))
+        hq = open_hq_db(hq_url)
+        with ReceiverThread(create_app(hq, ["bench"])) as receiver:
+            transport = HttpTransport(receiver.url + SYNC_PATH, "bench")
+            started = time.perf_counter()
+            report = sync_pending(kiosk, sealer, transport, SystemClock())
+            elapsed = time.perf_counter() - started
+            transport.close()
+        assert report.stored == SYNC_LEADS, report
+        kiosk.dispose()
+        hq.dispose()
+        return elapsed
+
+    timings: dict[str, float | None] = {
+        "SQLite": sync_into(f"sqlite:///{resources.data_dir() / 'bench-hq.sqlite'}", "sqlite")
+    }
+    pg_bin = find_pg_bin()
+    if pg_bin is None:
+        timings["PostgreSQL"] = None
+    else:
+        server = start_postgres(pg_bin)
+        try:
+            timings["PostgreSQL"] = sync_into(server.url(), "postgresql")
+        finally:
+            server.stop()
+    return timings
+
+
 def measure_summary() -> dict[int, list[float]]:
     """Seconds to build the summary PDF, by length of the visitor's list (with an outcome)."""
     from datetime import date
@@ -287,6 +337,7 @@ def main() -> None:
     summaries = measure_summary()
     qr_images = measure_qr_image()
     exports = measure_export()
+    syncs = measure_sync()
     ms = 1000
     print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
     print(
@@ -321,6 +372,15 @@ def main() -> None:
         print(
             f"  export {EXPORT_LEADS:,} sealed leads as {name.upper()}: {seconds:.1f} s "
             f"(aim <= {aim:.0f} s; ratio to aim {seconds / aim:.2f})"
+        )
+    for database, seconds in syncs.items():
+        print(
+            f"  sync {SYNC_LEADS:,} sealed leads to the local receiver on {database}: "
+            + (
+                "not measured (Debian's postgresql package is not installed)"
+                if seconds is None
+                else f"{seconds:.1f} s, {SYNC_LEADS / seconds:,.0f} leads/s"
+            )
         )
     print(
         f"  share QR code, made and painted at 260 px: p95 {p95(qr_images) * ms:.2f} ms over "

@@ -8,15 +8,21 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import update
 
 from kiosk import resources
+from kiosk.data.leads_db import OutboxRow
+from kiosk.hq.store import CONFLICT_REASON
 from kiosk.lead_vault import set_up_vault
+from kiosk.leads import write_leads
 from kiosk.services import open_services
+from kiosk.sync import load_sync_status
 from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import configure_input_method
 from kiosk.ui.screen_ids import ScreenId
@@ -33,7 +39,7 @@ from tests.keyboard_driver import (
     tap_candidate,
     tap_keys,
 )
-from tests.staff import STAFF_PASSPHRASE, STAFF_PIN, seed_fair_day
+from tests.staff import STAFF_PASSPHRASE, STAFF_PIN, START, many_leads, seed_fair_day
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 A_VISITOR = {
@@ -156,6 +162,26 @@ def shoot_staff_screens(app: QApplication, shell: Shell, prefix: Path, suffix: s
     shell.leave_staff_mode()
 
 
+def stage_failing_sync(app: QApplication, shell: Shell) -> None:
+    """The sync card on a bad fair day: HQ out of reach, three leads of this run waiting besides
+    the day's (which need the passphrase), and one lead HQ rejected."""
+    services = shell.services
+    leads = many_leads(3, start=1000)
+    write_leads(services.leads_engine, services.sealer, leads)
+    with services.leads_engine.begin() as connection:
+        connection.execute(
+            update(OutboxRow)
+            .where(OutboxRow.lead_id == leads[0]["lead_id"])
+            .values(rejected_at=START.isoformat(), rejected_reason=CONFLICT_REASON)
+        )
+    unreachable = "https://127.0.0.1:9/v1/leads"  # the discard port: refused at once
+    shell.apply_settings(replace(services.settings, sync_url=unreachable, sync_token="gz-01"))
+    deadline = time.monotonic() + 10
+    while load_sync_status(services.leads_engine) is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+
+
 def main(out_dir: Path, only: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-shots-"))
@@ -239,6 +265,7 @@ def main(out_dir: Path, only: str) -> None:
         [sector.code for sector in catalog.sectors],
         [programme.code for programme in catalog.programmes],
     )
+    stage_failing_sync(app, shell)
     for orientation, (width, height) in SIZES.items():
         shell.setGeometry(0, 0, width, height)
         for language in LANGUAGES:

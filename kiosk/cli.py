@@ -15,6 +15,8 @@ from kiosk.errors import KioskError
 from kiosk.l10n import LANGUAGES
 
 PASSPHRASE_ENV = "KIOSK_STAFF_PASSPHRASE"
+SYNC_TOKEN_ENV = "KIOSK_SYNC_TOKEN"
+SYNC_ATTEMPTS = 5  # the command line gives up after these; the kiosk's relay never does
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,6 +24,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"kiosk: {message[0].upper()}{message[1:]} (see 'kiosk --help').\n")
+
+
+_HQ_DB_HELP = (
+    "HQ's database as a SQLAlchemy URL, e.g. postgresql+psycopg://user@host/hq "
+    "(default: KIOSK_HQ_DB, else hq-leads.sqlite in the data directory)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,6 +85,42 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", type=Path, required=True, help="the file, or a folder to put it in"
     )
+    sync = leads_commands.add_parser(
+        "sync",
+        help=f"send the leads HQ does not hold yet (asks for the staff passphrase, or reads "
+        f"{PASSPHRASE_ENV}; the token from the settings or {SYNC_TOKEN_ENV})",
+    )
+    sync.add_argument("--url", help="HQ's receiver, instead of the sync_url setting")
+    bundles = leads_commands.add_parser(
+        "import", help="at HQ: store the leads of JSONL bundles in HQ's database"
+    )
+    bundles.add_argument(
+        "bundles", nargs="+", type=Path, metavar="BUNDLE", help="a bundle 'leads export' wrote"
+    )
+    bundles.add_argument("--db", help=_HQ_DB_HELP)
+
+    hq = commands.add_parser("hq", help="the admissions office's side: receive kiosks' leads")
+    hq_commands = hq.add_subparsers(dest="hq_command", required=True, parser_class=_Parser)
+    serve = hq_commands.add_parser(
+        "serve", help="take the leads kiosks sync, over HTTP(S), until Ctrl-C"
+    )
+    serve.add_argument("--db", help=_HQ_DB_HELP)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (0.0.0.0: all of them)"
+    )
+    serve.add_argument("--port", type=int, default=8080, help="the port (8080)")
+    serve.add_argument("--workers", type=int, default=1, help="processes taking requests (1)")
+    serve.add_argument(
+        "--token",
+        action="append",
+        default=[],
+        dest="tokens",
+        metavar="TOKEN",
+        help="a bearer token kiosks sync with; repeatable (default: KIOSK_HQ_TOKENS, "
+        "comma-separated, which other users cannot see in the process list)",
+    )
+    serve.add_argument("--ssl-certfile", type=Path, help="serve HTTPS with this certificate")
+    serve.add_argument("--ssl-keyfile", type=Path, help="the certificate's private key")
 
     summary = commands.add_parser("summary", help="write a visitor's summary as a PDF")
     summary.add_argument(
@@ -168,7 +212,24 @@ def _staff_passphrase() -> str:
     return getpass.getpass("Staff passphrase: ")
 
 
+def _print_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        bar = "#" * (30 * done // max(total, 1))
+        print(f"\r[{bar:<30}] {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
 def _leads(args: argparse.Namespace) -> int:
+    if args.leads_command == "import":
+        from kiosk.hq.commands import import_leads
+
+        return import_leads(args.bundles, args.db)
+    if args.leads_command == "sync":
+        return _leads_sync(args)
     from kiosk.data.leads_db import open_leads_db
     from kiosk.events import load_event
     from kiosk.export import ExportFormat, ExportSource, export_kiosk_leads, export_leads
@@ -184,24 +245,92 @@ def _leads(args: argparse.Namespace) -> int:
             kiosk_name(settings, device), device, load_event(engine, settings.event_id)
         )
         export_format = ExportFormat(args.format)
-
-        def progress(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                bar = "#" * (30 * done // max(total, 1))
-                print(f"\r[{bar:<30}] {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
-
         if count_leads(engine) == 0:  # nothing sealed: no passphrase needed for an empty file
-            result = export_leads([], 0, export_format, args.output, source, progress)
+            result = export_leads([], 0, export_format, args.output, source, _print_progress)
         else:
             opener = unlock(engine, _staff_passphrase())
             result = export_kiosk_leads(
-                engine, opener, export_format, args.output, source, progress
+                engine, opener, export_format, args.output, source, _print_progress
             )
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
+        _end_progress()
     finally:
         engine.dispose()
     print(f"Exported {result.count:,} lead(s) to {result.path}.")
+    return 0
+
+
+def _leads_sync(args: argparse.Namespace) -> int:
+    import random
+    import time
+
+    from kiosk.clock import SystemClock
+    from kiosk.data.leads_db import open_leads_db
+    from kiosk.lead_vault import unlock
+    from kiosk.settings import load_settings, sync_url_problem
+    from kiosk.sync import (
+        Backoff,
+        HttpTransport,
+        SyncReport,
+        SyncUnreachable,
+        outbox_counts,
+        rejected_leads,
+        sync_pending,
+    )
+
+    engine = open_leads_db(resources.leads_db_path())
+    try:
+        settings = load_settings(engine)
+        url = args.url or settings.sync_url
+        if not url:
+            raise KioskError(
+                "No sync address is set: give --url, or set it with "
+                "'kiosk settings set sync_url https://…'."
+            )
+        problem = sync_url_problem(url)
+        if problem:
+            raise KioskError(problem)
+        token = os.environ.get(SYNC_TOKEN_ENV) or settings.sync_token
+        before = outbox_counts(engine)
+        if before.waiting == 0:
+            print(f"Nothing to send: HQ holds every lead ({before.rejected:,} rejected).")
+            return 0
+        opener = unlock(engine, _staff_passphrase())
+        transport = HttpTransport(url, token)
+        total = SyncReport()
+        rng = random.Random()
+        try:
+            for attempt in range(1, SYNC_ATTEMPTS + 1):
+                try:
+                    sync_pending(
+                        engine,
+                        opener,
+                        transport,
+                        SystemClock(),
+                        progress=_print_progress,
+                        report=total,
+                    )
+                    break
+                except SyncUnreachable as error:
+                    if attempt == SYNC_ATTEMPTS:
+                        raise KioskError(
+                            f"{str(error).rstrip('.')}; {outbox_counts(engine).waiting:,} "
+                            "lead(s) are still waiting: try again later."
+                        ) from None
+                    time.sleep(Backoff(base_s=1.0, cap_s=30.0).delay(attempt, rng))
+                finally:
+                    _end_progress()
+        finally:
+            transport.close()
+        after = outbox_counts(engine)
+        print(
+            f"Sent {total.sent:,} lead(s) to HQ: {total.stored:,} stored, "
+            f"{total.already_had:,} already held, {total.rejected:,} rejected; "
+            f"{after.waiting:,} still waiting."
+        )
+        for lead in rejected_leads(engine) if total.rejected else []:
+            print(f"  rejected {lead.lead_id} ({lead.created_at}): {lead.reason}")
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -268,6 +397,20 @@ def _content(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hq(args: argparse.Namespace) -> int:
+    from kiosk.hq.commands import serve
+
+    return serve(
+        args.db,
+        args.host,
+        args.port,
+        args.workers,
+        args.tokens,
+        args.ssl_certfile,
+        args.ssl_keyfile,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
@@ -284,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _settings(args)
         if args.command == "leads":
             return _leads(args)
+        if args.command == "hq":
+            return _hq(args)
         from kiosk.platform_check import window_problem
 
         problem = window_problem()

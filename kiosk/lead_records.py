@@ -9,11 +9,11 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.engine import Engine
 
 from kiosk.data.leads_db import EventRow, LeadKeyRow, LeadRow, OutboxRow
-from kiosk.lead_vault import LeadOpener
+from kiosk.lead_vault import SealedLeadReader
 
 READ_BATCH = 2000
 
@@ -59,9 +59,9 @@ def count_leads(engine: Engine) -> int:
         return int(connection.execute(select(func.count()).select_from(LeadRow)).scalar_one())
 
 
-def iter_lead_records(engine: Engine, opener: LeadOpener) -> Iterator[LeadRecord]:
-    """Every lead, oldest first, read in batches so 100,000 leads need little memory."""
-    query = (
+def lead_records_query() -> Select[Any]:
+    """Every lead with what a LeadRecord needs besides its personal data, oldest first."""
+    return (
         select(
             *LeadRow.__table__.columns,
             func.coalesce(EventRow.name, "").label("event_name"),
@@ -72,15 +72,21 @@ def iter_lead_records(engine: Engine, opener: LeadOpener) -> Iterator[LeadRecord
         .outerjoin(OutboxRow, OutboxRow.lead_id == LeadRow.lead_id)
         .order_by(LeadRow.created_at, LeadRow.lead_id)
     )
+
+
+def iter_lead_records(engine: Engine, opener: SealedLeadReader) -> Iterator[LeadRecord]:
+    """Every lead, oldest first, read in batches so 100,000 leads need little memory."""
+    query = lead_records_query()
     # One query, streamed in batches: one sort, and a consistent snapshot (WAL lets the kiosk
     # go on saving leads meanwhile).
     with engine.connect() as connection:
         result = connection.execution_options(yield_per=READ_BATCH).execute(query)
         for row in result:
-            yield _record(row, opener)
+            yield lead_record(row, opener)
 
 
-def _record(row: Any, opener: LeadOpener) -> LeadRecord:
+def lead_record(row: Any, opener: SealedLeadReader) -> LeadRecord:
+    """The record of one row of ``lead_records_query``, its personal data opened."""
     values = row._mapping
     personal = opener.open(values["lead_id"], values["key_id"], values["sealed_pii"])
     return LeadRecord(

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -145,6 +145,29 @@ def _unseal_data_key(private_key: X25519PrivateKey, sealed: bytes) -> bytes:
     return AESGCM(_wrapping_key(shared, ephemeral_public)).decrypt(nonce, ciphertext, None)
 
 
+class SealedLeadReader(Protocol):
+    """What opens sealed leads: the unlocked vault, or the sealer for this run's own leads."""
+
+    def readable_key_ids(self) -> frozenset[str] | None:
+        """The data keys whose leads it opens; None: every key."""
+        ...
+
+    def open(self, lead_id: str, key_id: str | None, sealed: bytes) -> PersonalData: ...
+
+
+def _open_sealed(cipher: AESGCM | None, lead_id: str, sealed: bytes) -> PersonalData:
+    """``cipher`` None: a lead saved before sealing existed, its data still plain JSON."""
+    if cipher is None:
+        plain = sealed
+    else:
+        try:
+            plain = cipher.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], lead_id.encode())
+        except InvalidTag:
+            raise VaultError(f"The lead {lead_id} is damaged and cannot be opened.") from None
+    stored = json.loads(plain)
+    return {field: stored.get(field) for field in PII_FIELDS}
+
+
 @dataclass(frozen=True)
 class _DataKey:
     key_id: str
@@ -154,13 +177,18 @@ class _DataKey:
 
 
 class LeadSealer:
-    """Seals leads as they are saved; holds this run's data key, never the private key."""
+    """Seals leads as they are saved; holds this run's data keys, never the private key.
+
+    It can therefore open the leads this run sealed (so the sync relay sends them without the
+    passphrase), and no other: leads of earlier runs wait for staff to unlock the vault.
+    """
 
     def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self._engine = engine
         self._clock = clock or SystemClock()
         self._public_key: X25519PublicKey | None = None
         self._data_key: _DataKey | None = None
+        self._ciphers: dict[str, AESGCM] = {}  # every data key this run made, by id
 
     def _current_key(self) -> _DataKey:
         today = self._clock.now().astimezone().date()
@@ -175,7 +203,16 @@ class LeadSealer:
                 _seal_data_key(self._public_key, data_key),
                 today,
             )
+            self._ciphers[self._data_key.key_id] = self._data_key.cipher
         return self._data_key
+
+    def readable_key_ids(self) -> frozenset[str]:
+        return frozenset(self._ciphers)
+
+    def open(self, lead_id: str, key_id: str | None, sealed: bytes) -> PersonalData:
+        if key_id is None or key_id not in self._ciphers:
+            raise VaultError(f"The lead {lead_id} was sealed by another run of the kiosk.")
+        return _open_sealed(self._ciphers[key_id], lead_id, sealed)
 
     def seal(
         self, connection: Connection, lead_id: str, personal: Mapping[str, str | None]
@@ -218,18 +255,11 @@ class LeadOpener:
             self._ciphers[key_id] = cipher
         return cipher
 
+    def readable_key_ids(self) -> None:
+        return None  # every data key is sealed to the key pair this vault holds
+
     def open(self, lead_id: str, key_id: str | None, sealed: bytes) -> PersonalData:
-        if key_id is None:  # saved before sealing existed and not sealed yet
-            plain = sealed
-        else:
-            try:
-                plain = self._cipher(key_id).decrypt(
-                    sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], lead_id.encode()
-                )
-            except InvalidTag:
-                raise VaultError(f"The lead {lead_id} is damaged and cannot be opened.") from None
-        stored = json.loads(plain)
-        return {field: stored.get(field) for field in PII_FIELDS}
+        return _open_sealed(None if key_id is None else self._cipher(key_id), lead_id, sealed)
 
 
 def unlock(engine: Engine, passphrase: str) -> LeadOpener:

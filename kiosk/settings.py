@@ -7,6 +7,7 @@ import json
 import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
@@ -17,6 +18,20 @@ from kiosk.data.leads_db import SettingRow
 from kiosk.l10n import DEFAULT_LANGUAGE, Language, parse_language
 
 KIOSK_ID_MAX_LENGTH = 32
+_LOOPBACK_HOSTS = frozenset(("localhost", "127.0.0.1", "::1"))
+
+
+def sync_url_problem(url: str) -> str | None:
+    """Why leads must not be sent to ``url``, or None: visitors' details travel only over
+    HTTPS (plain HTTP only to a receiver on this very machine, as on a staff laptop)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if host and (parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK_HOSTS)):
+        return None
+    return "The sync address must start with https:// (http:// only to this machine)."
 
 
 @dataclass(frozen=True)
@@ -64,8 +79,8 @@ class Settings:
             raise ValueError(
                 f"A kiosk id is at most {KIOSK_ID_MAX_LENGTH} characters, without control ones."
             )
-        if self.sync_url and not self.sync_url.startswith(("https://", "http://")):
-            raise ValueError("The sync address must start with https://.")
+        if self.sync_url and (problem := sync_url_problem(self.sync_url)):
+            raise ValueError(problem)
 
     @property
     def booth_network(self) -> bool:

@@ -13,11 +13,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 
 from kiosk import resources
 from kiosk.catalog import Catalog, load_catalog
+from kiosk.data.leads_db import open_leads_db
 from kiosk.services import Services, open_services
 from kiosk.settings import Settings
+from tests.postgres import (
+    MISSING_ON_CI,
+    MISSING_REASON,
+    PostgresServer,
+    find_pg_bin,
+    start_postgres,
+)
 from tests.staff import copy_staffed_db, make_staffed_db
 
 SEEDS = resources.bundle_root().parent / "shared" / "seeds"
@@ -54,6 +63,14 @@ def staffed_db(staffed_db_template: Path, data_dir: Path) -> Path:
 
 
 @pytest.fixture
+def staffed_engine(staffed_db: Path) -> Iterator[Engine]:
+    """This test's leads database, staff set up, opened."""
+    engine = open_leads_db(staffed_db)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def services(settings: Settings, staffed_db: Path) -> Iterator[Services]:
     opened = open_services(
         resources.content_db_path(), resources.leads_db_path(), settings=settings
@@ -71,8 +88,61 @@ def leaflet() -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
+# PostgreSQL (tests/postgres.py): one throwaway server per session, started on first use.
+PG_FIXTURES = frozenset({"postgres_server", "postgres_url", "fresh_postgres_url"})
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The session's own PostgreSQL server; skipped (failed on CI) when it is not installed."""
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail(MISSING_ON_CI, pytrace=False)
+        pytest.skip(MISSING_REASON)
+    server = start_postgres(bin_dir)
+    try:
+        yield server
+    finally:
+        server.stop()  # also when tests failed: pytest runs session teardown regardless
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """SQLAlchemy URL of the session's database `kiosk_test`, shared by every test using it."""
+    return postgres_server.url()
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """SQLAlchemy URL of a new empty database (CREATE DATABASE test_<n>), dropped afterwards."""
+    name = postgres_server.create_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects, so `-m pg` finds these tests too
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test using a PostgreSQL fixture is a `pg` test, marked or not."""
+    for item in items:
+        if PG_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.pg)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly when PostgreSQL tests were skipped because PostgreSQL is missing."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and MISSING_REASON in report.longrepr[2]
+    ]
+    if skipped:
+        terminalreporter.section("PostgreSQL", sep="!", yellow=True, bold=True)
+        terminalreporter.write_line(f"{len(skipped)} {MISSING_REASON}", yellow=True, bold=True)
+
+
 from kiosk.ui.keyboard import configure_input_method  # noqa: E402  (after the platform is set)
 
 configure_input_method()  # as the kiosk does, before the QApplication exists
 
-pytest_plugins = ["tests.qt_fixtures"]
+pytest_plugins = ["tests.qt_fixtures", "tests.hq_fixtures"]

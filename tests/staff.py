@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from kiosk.data.leads_db import AnalyticsEventRow, open_leads_db
 from kiosk.lead_vault import LeadSealer, set_up_vault
-from kiosk.leads import write_lead
+from kiosk.leads import write_leads
 from kiosk.staff_access import StaffAccess
 
 STAFF_PIN = "246810"
@@ -93,9 +93,15 @@ def lead_values(index: int, created_at: str, **changes: Any) -> dict[str, Any]:
 
 
 def seed_leads(engine: Engine, leads: Iterable[dict[str, Any]]) -> None:
-    sealer = LeadSealer(engine)
-    for lead in leads:
-        write_lead(engine, sealer, lead)
+    write_leads(engine, LeadSealer(engine), leads)
+
+
+def many_leads(count: int, start: int = 0) -> list[dict[str, Any]]:
+    """``count`` leads a second apart, from 9:00 UTC on the fair day."""
+    return [
+        lead_values(index, (START + timedelta(seconds=index)).isoformat(timespec="milliseconds"))
+        for index in range(start, start + count)
+    ]
 
 
 def seed_fair_day(engine: Engine, sector_codes: list[str], programme_codes: list[str]) -> None:

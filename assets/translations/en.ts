@@ -104,6 +104,41 @@
             <numerusform>%n leads removed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Not yet at HQ: %n lead(s).</source>
+        <translation>
+            <numerusform>Not yet at HQ: %n lead.</numerusform>
+            <numerusform>Not yet at HQ: %n leads.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them, from before the kiosk last started, need the staff passphrase.</source>
+        <translation>
+            <numerusform>%n of them, from before the kiosk last started, needs the staff passphrase.</numerusform>
+            <numerusform>%n of them, from before the kiosk last started, need the staff passphrase.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HQ rejected %n lead(s):</source>
+        <translation>
+            <numerusform>HQ rejected %n lead:</numerusform>
+            <numerusform>HQ rejected %n leads:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last sync %1: %n lead(s) sent, all at HQ.</source>
+        <translation>
+            <numerusform>Last sync %1: %n lead sent, all at HQ.</numerusform>
+            <numerusform>Last sync %1: %n leads sent, all at HQ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again within %n second(s).</source>
+        <translation>
+            <numerusform>Trying again within %n second.</numerusform>
+            <numerusform>Trying again within %n seconds.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StaffPinScreen</name>

@@ -711,22 +711,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="251"/>
+        <location filename="../../kiosk/ui/shell.py" line="247"/>
         <source>My list (%1)</source>
         <translation>我的列表 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="255"/>
+        <location filename="../../kiosk/ui/shell.py" line="251"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="256"/>
+        <location filename="../../kiosk/ui/shell.py" line="252"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="257"/>
+        <location filename="../../kiosk/ui/shell.py" line="253"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -874,19 +874,19 @@
         <translation>职员密码短语不正确。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_export.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/staff_export.py" line="200"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_export.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/staff_export.py" line="219"/>
         <source>%n lead(s) saved to %1</source>
         <translation>
             <numerusform>已将 %n 条联系资料保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_export.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/staff_export.py" line="225"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -894,218 +894,293 @@
 <context>
     <name>StaffPanelScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="173"/>
         <source>Staff panel</source>
         <translation>职员面板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="174"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="175"/>
         <source>All days</source>
         <translation>所有日子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="126"/>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="200"/>
         <source>Visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="127"/>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="201"/>
         <source>Leads</source>
         <translation>联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="178"/>
         <source>Not yet at HQ</source>
         <translation>未送达总部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="180"/>
         <source>Charts: today</source>
         <translation>图表：今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="180"/>
         <source>Charts: all days</source>
         <translation>图表：所有日子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="182"/>
         <source>Event set-up</source>
         <translation>活动设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="183"/>
         <source>Export leads</source>
         <translation>导出联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="184"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="185"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="186"/>
+        <source>Sync to HQ</source>
+        <translation>同步到总部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="187"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="188"/>
+        <source>Staff passphrase</source>
+        <translation>职员密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="190"/>
         <source>Closes the kiosk app and shows the computer&apos;s desktop (for IT staff).</source>
         <translation>关闭资讯机程序并显示电脑桌面（供IT人员使用）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="199"/>
         <source>Visitors and leads per hour, today</source>
         <translation>今天每小时的访客和联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="202"/>
         <source>Eligibility check results</source>
         <translation>资格测试结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="204"/>
         <source>Likely eligible</source>
         <translation>很可能符合资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="205"/>
         <source>Eligible with conditions</source>
         <translation>符合条件后可参加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="206"/>
         <source>Not eligible</source>
         <translation>不符合资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="207"/>
         <source>Local student</source>
         <translation>本地学生</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="208"/>
         <source>Talk to staff</source>
         <translation>需向职员查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="210"/>
         <source>Most viewed sectors</source>
         <translation>最多人浏览的行业</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="212"/>
         <source>Most viewed programmes</source>
         <translation>最多人浏览的课程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="214"/>
         <source>Visitors who left contact details</source>
         <translation>留下联系资料的访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="215"/>
         <source>Left contact details</source>
         <translation>留下联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="216"/>
         <source>Did not</source>
         <translation>没有留下</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="217"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="249"/>
         <source>%1 · %2 · %3 to %4</source>
         <translation>%1 · %2 · %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="255"/>
         <source>No event set up yet: tap Event set-up before the doors open.</source>
         <translation>尚未设置活动：请在开场前点按「活动设置」。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="257"/>
         <source>Kiosk id: %1</source>
         <translation>资讯机编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="261"/>
         <source>Remove them</source>
         <translation>删除这些资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="262"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="268"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="269"/>
         <source>Printer: none found. Check the cable and power.</source>
         <translation>打印机：未找到。请检查连接线和电源。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="270"/>
         <source>Printer: not ready (paper, toner or a jam?)</source>
         <translation>打印机：未就绪（纸张、碳粉或卡纸？）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="271"/>
         <source>Printer: not ready</source>
         <translation>打印机：未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="280"/>
+        <source>Not yet at HQ: %n lead(s).</source>
+        <translation>
+            <numerusform>未送达总部：%n 条联系资料。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="284"/>
+        <source>%n of them, from before the kiosk last started, need the staff passphrase.</source>
+        <translation>
+            <numerusform>其中 %n 条是资讯机上次启动前留下的，需要输入职员密码短语。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="290"/>
+        <source>HQ rejected %n lead(s):</source>
+        <translation>
+            <numerusform>总部拒收 %n 条联系资料：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="305"/>
+        <source>No sync address is set: add HQ&apos;s address and token in Settings.</source>
+        <translation>尚未设置同步地址：请在“设置”中填写总部的地址和令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="317"/>
+        <source>No attempt yet.</source>
+        <translation>尚未同步过。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="320"/>
+        <source>Last sync %1: %n lead(s) sent, all at HQ.</source>
+        <translation>
+            <numerusform>上次同步 %1：已发送 %n 条联系资料，全部已送达总部。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="322"/>
+        <source>Last attempt %1 failed: %2</source>
+        <translation>上次同步 %1 失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="326"/>
+        <source>Trying again within %n second(s).</source>
+        <translation>
+            <numerusform>将在 %n 秒内重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="340"/>
+        <source>The staff passphrase is not right.</source>
+        <translation>职员密码短语不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="345"/>
+        <source>Sending to HQ…</source>
+        <translation>正在发送到总部…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="353"/>
         <source>%n lead(s) confirmed by HQ are older than %1 months, the period visitors were told.</source>
         <translation>
             <numerusform>有 %n 条总部已确认的联系资料超过 %1 个月（即告知访客的保存期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="372"/>
         <source>Tap again to remove them</source>
         <translation>再按一次以删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="379"/>
         <source>%n lead(s) removed.</source>
         <translation>
             <numerusform>已删除 %n 条联系资料。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="382"/>
         <source>Tap again to exit</source>
         <translation>再按一次以退出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="396"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="397"/>
         <source>The test page failed.</source>
         <translation>测试页打印失败。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="400"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
@@ -1143,12 +1218,12 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_base.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff_base.py" line="88"/>
         <source>Staff panel</source>
         <translation>职员面板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_base.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/staff_base.py" line="89"/>
         <source>Leave staff mode</source>
         <translation>离开职员模式</translation>
     </message>

@@ -27,7 +27,7 @@ from kiosk.resources import migrations_dir
 
 # The newest revision under migrations/versions; a test keeps the two in step. Knowing it here
 # lets a start-up with an up-to-date database skip importing Alembic at all.
-LEADS_SCHEMA_HEAD = "0003"
+LEADS_SCHEMA_HEAD = "0004"
 
 
 class LeadsBase(DeclarativeBase):
@@ -122,7 +122,11 @@ class LeadRow(LeadsBase):
 
 
 class OutboxRow(LeadsBase):
-    """A lead waiting to reach the admissions office; written in the lead's own transaction."""
+    """A lead waiting to reach the admissions office; written in the lead's own transaction.
+
+    The sync marks it synced when HQ names it stored or already held, or rejected (with HQ's
+    reason) when HQ refuses it; it never deletes it.
+    """
 
     __tablename__ = "outbox"
     lead_id: Mapped[str] = mapped_column(String, ForeignKey("lead.lead_id"), primary_key=True)
@@ -131,6 +135,8 @@ class OutboxRow(LeadsBase):
     last_attempt_at: Mapped[str | None] = mapped_column(String, nullable=True)
     synced_at: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rejected_at: Mapped[str | None] = mapped_column(String, nullable=True)
+    rejected_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -193,6 +193,7 @@ class Shell(QWidget):
         self.staff_idle.idle.connect(self.leave_staff_mode)
         self.corner_hold = CornerHold(self)
         self.corner_hold.held.connect(self.open_staff)
+        services.start_sync(self.lead_opener, self.signals.sync_changed.emit)
         self._refresh_chrome()
         if self.staff_setup_needed():
             self.open_staff()  # the first start: staff choose a PIN and passphrase first
@@ -422,6 +423,7 @@ class Shell(QWidget):
         """Raises WrongPassphrase."""
         opener = unlock(self.services.leads_engine, passphrase)
         self._unlocked = (self.services.clock.now().astimezone().date(), opener)
+        self.services.sync_now()  # the leads of earlier runs can go to HQ now
         return opener
 
     def apply_settings(self, settings: Settings) -> None:
@@ -457,6 +459,7 @@ class Shell(QWidget):
             self.overlay.setGeometry(self.rect())
 
     def close_services(self) -> None:
+        self.services.stop_sync()
         self.keyboard.put_away()
         for watcher in (self.idle, self.staff_idle):
             watcher.stop()

@@ -10,3 +10,6 @@ class AppSignals(QObject):
     shortlist_changed = Signal()  # the visitor's list gained or lost a programme
     visitor_reset = Signal()  # the visitor left (idle): every screen forgets them
     screen_shown = Signal(str)  # a ScreenId, once the screen is current
+    # kiosk.sync.RelayState, emitted from the relay's thread: connect a QObject's method so the
+    # slot runs queued, on the screen's thread.
+    sync_changed = Signal(object)

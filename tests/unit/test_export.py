@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 import kiosk.export
 from kiosk.errors import KioskError
-from kiosk.events import Event
 from kiosk.export import (
     BUNDLE_FORMAT,
     BundleError,
@@ -37,9 +36,9 @@ from kiosk.export import (
     restore,
 )
 from kiosk.lead_records import LeadRecord
+from tests.lead_samples import EVENT, sample_record
 
 NOW = datetime(2025, 5, 1, 8, 30, 15, tzinfo=UTC)
-EVENT = Event("event-gz-2025", "广州国际教育展", "广州", date(2025, 5, 1), date(2025, 5, 3))
 SOURCE = ExportSource(kiosk_id="gz-booth-1", device_id="device-7f3a", event=EVENT)
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # OOXML writes control characters (and "_x" itself) as _xHHHH_; Excel decodes them, openpyxl not.
@@ -75,36 +74,7 @@ HEADER = [
 
 
 def lead(number: int = 1, **overrides: Any) -> LeadRecord:
-    values: dict[str, Any] = {
-        "lead_id": f"00000000-0000-4000-8000-{number:012d}",
-        "created_at": "2025-05-01T02:15:00.123+00:00",
-        "kiosk_id": "gz-booth-1",
-        "device_id": "device-7f3a",
-        "event_id": EVENT.event_id,
-        "event_name": EVENT.name,
-        "event_city": EVENT.city,
-        "session_id": f"session-{number}",
-        "name": "陈大文",
-        "phone_e164": "+8613812345678",
-        "email": "chan@example.com",
-        "wechat_id": "chan_dw",
-        "school": "广州市第一中学",
-        "region": "CN-GD",
-        "stage": "secondary_6",
-        "intake_year": 2026,
-        "programme_codes": ("IT114105",),
-        "contact_language": "zh-Hans",
-        "age_group": "18_plus",
-        "guardian_consent": None,
-        "notice_version": "2025-04",
-        "consent_contact": True,
-        "consent_transfer": True,
-        "consent_news": False,
-        "eligibility": {"outcome": "likely", "reasons": [], "rules_version": "2025.1"},
-        "synced_at": None,
-    }
-    values.update(overrides)
-    return LeadRecord(**values)
+    return sample_record(number, **overrides)
 
 
 # Every value a spreadsheet or a careless writer could mangle, spread over a few leads.

@@ -109,7 +109,7 @@ def test_upgrading_from_0001_keeps_settings_and_analytics(tmp_path: Path) -> Non
     assert current_revision(path) == "0001"
 
     engine = open_leads_db(path)
-    assert current_revision(path) == LEADS_SCHEMA_HEAD == "0003"
+    assert current_revision(path) == LEADS_SCHEMA_HEAD == "0004"
     assert {"lead", "outbox", "event", "lead_key"} <= set(inspect(engine).get_table_names())
     events = Analytics(engine).events()
     assert [(e.session_id, e.kind, e.subject, e.detail, e.event_id) for e in events] == [

@@ -1,25 +1,37 @@
-"""The staff panel: the event, today's and all counts, the statistics as charts, the printer,
-and the ways to set up, export, change settings, remove old leads and leave the kiosk."""
+"""The staff panel: the event, today's and all counts, the sync to HQ, the statistics as charts,
+the printer, and the ways to set up, export, change settings, remove old leads and leave."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from kiosk.lead_records import count_purgeable_leads, purge_confirmed_leads
+from kiosk.lead_vault import WrongPassphrase
 from kiosk.statistics import Scope, Statistics, collect_statistics
 from kiosk.summary_pdf import build_test_page_pdf
+from kiosk.sync import RelayState, load_sync_status, outbox_counts, rejected_leads
 from kiosk.ui.printing import PrintJob, PrintProblem
 from kiosk.ui.screen_ids import ScreenId
-from kiosk.ui.screens.staff_base import StaffScreen
+from kiosk.ui.screens.staff_base import StaffScreen, text_field
 from kiosk.ui.widgets.charts import ChartTexts, StatisticsCharts
 from kiosk.ui.widgets.choice_grid import ChoiceGrid
 from kiosk.ui.widgets.common import button, card, label
 
 REFRESH_MS = 30_000
 COUNT_KEYS = ("sessions", "leads", "unsynced_leads")
+REJECTED_SHOWN = 5
 
 
 class StaffPanelScreen(StaffScreen):
@@ -58,6 +70,7 @@ class StaffPanelScreen(StaffScreen):
                 grid.addWidget(value, row, column)
         counts_column.addLayout(grid)
         body.addWidget(counts_card)
+        self._build_sync_card(body)
 
         self.scope = ChoiceGrid(2)
         self.scope.setObjectName("statisticsScope")
@@ -121,6 +134,40 @@ class StaffPanelScreen(StaffScreen):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_if_shown)
 
+    def _build_sync_card(self, body: QVBoxLayout) -> None:
+        sync_card, sync_column = card()
+        self.sync_title = label("", "subtitle")
+        self.sync_waiting = label("", "body")
+        self.sync_waiting.setObjectName("syncWaiting")
+        self.sync_last = label("", "body")
+        self.sync_last.setObjectName("syncLast")
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setObjectName("syncProgress")
+        self.sync_progress.setMinimumHeight(48)
+        self.sync_progress.hide()
+        self.sync_rejected = label("", "small")
+        self.sync_rejected.setObjectName("syncRejected")
+        self.sync_passphrase = text_field("sync-passphrase", secret=True)
+        self.sync_now = button("", "primary")
+        self.sync_now.setObjectName("syncNow")
+        self.sync_now.clicked.connect(self.start_sync)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.sync_passphrase, 1)
+        row.addWidget(self.sync_now)
+        for widget in (
+            self.sync_title,
+            self.sync_waiting,
+            self.sync_rejected,
+            self.sync_last,
+            self.sync_progress,
+        ):
+            sync_column.addWidget(widget)
+        sync_column.addLayout(row)
+        body.addWidget(sync_card)
+        self.relay_state: RelayState | None = None
+        self.shell.signals.sync_changed.connect(self._relay_changed)
+
     # texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.retranslate_header(self.tr("Staff panel"))
@@ -136,6 +183,9 @@ class StaffPanelScreen(StaffScreen):
         self.action_buttons["export"].setText(self.tr("Export leads"))
         self.action_buttons["settings"].setText(self.tr("Settings"))
         self.test_page.setText(self.tr("Print a test page"))
+        self.sync_title.setText(self.tr("Sync to HQ"))
+        self.sync_now.setText(self.tr("Sync now"))
+        self.sync_passphrase.setPlaceholderText(self.tr("Staff passphrase"))
         self.exit_note.setText(
             self.tr("Closes the kiosk app and shows the computer's desktop (for IT staff).")
         )
@@ -206,6 +256,7 @@ class StaffPanelScreen(StaffScreen):
         )
         self.kiosk_line.setText(self.tr("Kiosk id: %1").replace("%1", services.kiosk_id))
         self._show_printer()
+        self._show_sync()
         self._show_retention()
         self.purge.setText(self.tr("Remove them"))
         self.exit.setText(self.tr("Exit to the desktop"))
@@ -220,6 +271,78 @@ class StaffPanelScreen(StaffScreen):
             }.get(problem, self.tr("Printer: not ready"))
         )
         self.test_page.setEnabled(problem is None and self._print_job is None)
+
+    def _show_sync(self) -> None:
+        services = self.shell.services
+        engine = services.leads_engine
+        opener = self.shell.lead_opener()
+        counts = outbox_counts(engine, opener or services.sealer)
+        lines = [self.tr("Not yet at HQ: %n lead(s).", "", counts.waiting)]
+        if counts.locked:
+            lines.append(
+                self.tr(
+                    "%n of them, from before the kiosk last started, need the staff passphrase.",
+                    "",
+                    counts.locked,
+                )
+            )
+        if counts.rejected:
+            lines.append(self.tr("HQ rejected %n lead(s):", "", counts.rejected))
+        self.sync_waiting.setText("\n".join(lines))  # one per line: no spaces between in Chinese
+        self.sync_rejected.setText(
+            "\n".join(
+                f"{_local_time(lead.created_at)}  ·  {lead.lead_id[:8]}  ·  {lead.reason}"
+                for lead in rejected_leads(engine, REJECTED_SHOWN)
+            )
+        )
+        self.sync_rejected.setVisible(counts.rejected > 0)
+        self.sync_passphrase.setVisible(counts.locked > 0)
+        configured = bool(services.settings.sync_url)
+        self.sync_now.setEnabled(configured and counts.waiting > 0)
+        self.sync_last.setText(
+            self._last_attempt()
+            if configured
+            else self.tr("No sync address is set: add HQ's address and token in Settings.")
+        )
+        state = self.relay_state
+        busy = state is not None and state.busy and state.to_send > 0
+        self.sync_progress.setVisible(busy)
+        if busy and state is not None:
+            self.sync_progress.setRange(0, state.to_send)
+            self.sync_progress.setValue(state.sent)
+
+    def _last_attempt(self) -> str:
+        status = load_sync_status(self.shell.services.leads_engine)
+        if status is None:
+            return self.tr("No attempt yet.")
+        at = _local_time(status.attempted_at)
+        if status.result == "ok":
+            text = self.tr("Last sync %1: %n lead(s) sent, all at HQ.", "", status.sent)
+        else:  # HQ's or the network's own words: staff may need to pass them on to IT
+            text = self.tr("Last attempt %1 failed: %2")
+        text = text.replace("%1", at).replace("%2", status.message)
+        state = self.relay_state
+        if status.result != "ok" and state is not None and state.retry_in_s is not None:
+            text += " " + self.tr("Trying again within %n second(s).", "", round(state.retry_in_s))
+        return text
+
+    @Slot(object)
+    def _relay_changed(self, state: RelayState) -> None:
+        self.relay_state = state
+        if self.shell.current is self:
+            self._show_sync()
+
+    def start_sync(self) -> None:
+        if self.sync_passphrase.isVisible() and self.sync_passphrase.text():
+            try:
+                self.shell.unlock_leads(self.sync_passphrase.text())
+            except WrongPassphrase:
+                self.sync_last.setText(self.tr("The staff passphrase is not right."))
+                return
+            finally:
+                self.sync_passphrase.clear()
+        self.shell.services.sync_now()
+        self.sync_last.setText(self.tr("Sending to HQ…"))
 
     def _show_retention(self) -> None:
         services = self.shell.services
@@ -281,3 +404,8 @@ class StaffPanelScreen(StaffScreen):
         self._print_job = None
         self._show_printer()
         self.printer_status.setText(message + "  " + self.printer_status.text())
+
+
+def _local_time(timestamp: str) -> str:
+    """An ISO 8601 UTC timestamp as staff read it: the kiosk's local date and time."""
+    return datetime.fromisoformat(timestamp).astimezone().strftime("%m-%d %H:%M")

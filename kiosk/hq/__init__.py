@@ -1,0 +1,10 @@
+"""The admissions office's side of lead sync: a receiver kiosks POST their leads to
+(``kiosk hq serve``) and the import of the JSONL bundles staff export (``kiosk leads import``),
+both storing into one HQ database (PostgreSQL, or SQLite on a laptop).
+
+The limits of one batch live here, without the server's dependencies, so the kiosk's sync can
+read them too.
+"""
+
+MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_BATCH_LEADS = 500
