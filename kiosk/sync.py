@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from kiosk.clock import Clock
 from kiosk.data.leads_db import LeadRow, OutboxRow
 from kiosk.errors import KioskError
+from kiosk.hq import LEADS_PATH
 from kiosk.lead_records import LeadRecord, lead_record, lead_records_query
 from kiosk.lead_vault import SealedLeadReader
 from kiosk.settings import read_record, sync_url_problem, write_record
@@ -33,8 +34,8 @@ from kiosk.settings import read_record, sync_url_problem, write_record
 if TYPE_CHECKING:
     import httpx
 
-SYNC_PATH = "/v1/leads"  # where `kiosk hq serve` takes batches
-BATCH_SIZE = 200  # leads a request; HQ takes up to 500 and 4 MiB
+SYNC_PATH = LEADS_PATH  # where `kiosk hq serve` takes batches
+BATCH_SIZE = 200  # leads a request; HQ takes up to MAX_BATCH_LEADS and MAX_BODY_BYTES
 REQUEST_TIMEOUT_S = 30.0
 STATUS_KEY = "sync_status"
 _SQL_CHUNK = 500  # SQLite's limit on bound parameters leaves room for this many ids

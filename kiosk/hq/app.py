@@ -30,14 +30,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.errors import KioskError
-from kiosk.hq import MAX_BATCH_LEADS, MAX_BODY_BYTES
+from kiosk.hq import LEADS_PATH, MAX_BATCH_LEADS, MAX_BODY_BYTES
 from kiosk.hq.store import BatchResult, default_hq_db_url, open_hq_db, receive_leads
 from kiosk.hq.wire import LeadBatch, MalformedBatch
 
 TITLE = "VPAS HQ lead receiver"
 API_VERSION = "1.0.0"
 HQ_TOKENS_ENV = "KIOSK_HQ_TOKENS"
-LEADS_PATH = "/v1/leads"
 _SCHEMAS = "#/components/schemas/"
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,8 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.errors import KioskError
-from kiosk.hq.app import HQ_TOKENS_ENV, LEADS_PATH, tokens_from_env
+from kiosk.hq import LEADS_PATH
+from kiosk.hq.app import HQ_TOKENS_ENV, tokens_from_env
 from kiosk.hq.store import (
     HQ_DB_ENV,
     BatchResult,
