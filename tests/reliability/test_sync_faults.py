@@ -32,7 +32,7 @@ FAULT_RATE = 0.3
 CLIENT_TIMEOUT_S = 0.5  # the proxy's TIMEOUT fault stalls longer than this
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def hq_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'hq.sqlite'}"

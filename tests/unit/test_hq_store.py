@@ -97,7 +97,7 @@ def exported_bundle(path: Path, records: list[LeadRecord]) -> Path:
     return export_leads(records, len(records), ExportFormat.JSONL, path, SOURCE, now=NOW).path
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def hq_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty HQ database for each test: a laptop's SQLite file, and a new database on
     the suite's own PostgreSQL server (skipped, loudly, where PostgreSQL is not installed)."""
