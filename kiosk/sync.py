@@ -256,7 +256,8 @@ def _mark(connection: Connection, ids: list[str], moment: str, **values: Any) ->
 
 def _record_answer(engine: Engine, sent: list[str], answer: SyncAnswer, moment: str) -> list[str]:
     """Mark what HQ confirmed or rejected; return the ids its answer did not name."""
-    confirmed = [lead_id for lead_id in sent if lead_id in answer.stored | answer.already_had]
+    held = answer.stored | answer.already_had
+    confirmed = [lead_id for lead_id in sent if lead_id in held]
     sent_ids = set(sent) - set(confirmed)
     rejections = [item for item in answer.rejected if item.lead_id in sent_ids]
     rejected_ids = {item.lead_id for item in rejections}

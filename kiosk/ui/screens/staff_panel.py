@@ -304,6 +304,9 @@ class StaffPanelScreen(StaffScreen):
             if configured
             else self.tr("No sync address is set: add HQ's address and token in Settings.")
         )
+        self._show_progress()
+
+    def _show_progress(self) -> None:
         state = self.relay_state
         busy = state is not None and state.busy and state.to_send > 0
         self.sync_progress.setVisible(busy)
@@ -329,7 +332,11 @@ class StaffPanelScreen(StaffScreen):
     @Slot(object)
     def _relay_changed(self, state: RelayState) -> None:
         self.relay_state = state
-        if self.shell.current is self:
+        if self.shell.current is not self:
+            return
+        if state.busy:  # a batch went: only the bar moves; the counts once the round is over
+            self._show_progress()
+        else:
             self._show_sync()
 
     def start_sync(self) -> None:
