@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 QM     := assets/translations/zh_Hans.qm assets/translations/zh_Hant.qm assets/translations/en.qm
 ARGS   ?=
 
-.PHONY: run test test-pg lint format content translations bench screenshots clean
+.PHONY: run test test-pg test-bundle bundle lint format content translations bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,14 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# Qt translation files: zh_Hans.ts is edited by people, zh_Hant.ts is generated from it (OpenCC).
-assets/translations/zh_Hant.ts: assets/translations/zh_Hans.ts kiosk/i18n_build.py $(STAMP)
-	$(BIN)/python -m kiosk.i18n_build $< $@
-
-assets/translations/%.qm: assets/translations/%.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
-
-translations: $(QM)
+# Qt translation files: zh_Hans.ts is edited by people, zh_Hant.ts is generated from it (OpenCC);
+# each is compiled to .qm when older than its source (kiosk/i18n_build.py, which kiosk.spec runs too).
+translations: $(STAMP)
+	$(BIN)/python -m kiosk.i18n_build
 
 # Rebuilds the bundled content database only when a source changed.
 kiosk/data/content.sqlite: $(wildcard kiosk/data/content/*.toml) $(STAMP)
@@ -53,6 +49,14 @@ test-pg: $(STAMP)
 	     $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
 	     && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	$(BIN)/python -m pytest -m pg
+
+# The one-folder bundle dist/kiosk/ for installers (kiosk.spec; docs/install-*.md).
+bundle: $(STAMP) content translations
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
+
+# Builds the bundle, then runs the frozen kiosk: --self-test, --exit-when-ready, the watchdog.
+test-bundle: bundle
+	$(BIN)/python -m pytest -m bundle
 
 bench: $(STAMP) content translations
 	$(BIN)/python bench/run.py

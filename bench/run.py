@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,6 +51,89 @@ def measure_start() -> tuple[float, float]:
         kiosk_times.append(timed_process(kiosk))
         bare_times.append(timed_process(bare))
     return statistics.median(kiosk_times), statistics.median(bare_times)
+
+
+def tree_bytes(root: Path) -> int:
+    """A folder's size as installed: every file's length, links counted as links."""
+    return sum(path.lstat().st_size for path in root.rglob("*"))
+
+
+def drop_page_cache() -> bool:
+    """Empty the OS's file cache (Linux, as root) so the next start reads from disk: a cold
+    start, as the first start of a fair morning. False where not allowed."""
+    try:
+        subprocess.run(["sync"], check=True)
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Bundles:
+    kiosk_bytes: int
+    bare_bytes: int  # PyInstaller's defaults
+    bare_stripped_bytes: int  # with the kiosk's strip, the like-for-like baseline
+    kiosk_start_s: float
+    bare_start_s: float
+    cold: bool  # the page cache was dropped before each start
+
+
+def measure_bundles() -> Bundles:
+    """Build the kiosk (kiosk.spec) and a bare PySide6 window with the same PyInstaller, now;
+    then their sizes and median starts, interleaved."""
+    work = Path(tempfile.mkdtemp(prefix="kiosk-bench-bundles-"))
+    pyinstaller = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR"]
+    bare_script = str(ROOT / "bench" / "bare_window.py")
+    for name, options in (("bare", []), ("bare-stripped", ["--strip"])):
+        subprocess.run(
+            [
+                *pyinstaller,
+                "--onedir",
+                "--name",
+                name,
+                *options,
+                bare_script,
+                "--distpath",
+                str(work / "dist"),
+                "--workpath",
+                str(work / "build" / name),
+                "--specpath",
+                str(work),
+            ],
+            check=True,
+        )
+    subprocess.run(
+        [
+            *pyinstaller,
+            "kiosk.spec",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build" / "kiosk"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    dist = work / "dist"
+    kiosk = [str(dist / "kiosk" / "kiosk"), "run", "--windowed", "--exit-when-ready"]
+    bare = [str(dist / "bare" / "bare")]
+    timed_process(kiosk)  # the leads database is made on the first start, not measured
+    cold = drop_page_cache()
+    kiosk_times, bare_times = [], []
+    for _ in range(START_RUNS):
+        drop_page_cache()
+        kiosk_times.append(timed_process(kiosk))
+        drop_page_cache()
+        bare_times.append(timed_process(bare))
+    return Bundles(
+        tree_bytes(dist / "kiosk"),
+        tree_bytes(dist / "bare"),
+        tree_bytes(dist / "bare-stripped"),
+        statistics.median(kiosk_times),
+        statistics.median(bare_times),
+        cold,
+    )
 
 
 def measure_in_process() -> tuple[list[float], list[float], list[float]]:
@@ -331,6 +415,7 @@ def measure_qr_image() -> list[float]:
 
 
 def main() -> None:
+    bundles = measure_bundles()
     kiosk_start, bare_start = measure_start()
     switches, keystrokes, core = measure_in_process()
     saves = measure_lead_save()
@@ -340,6 +425,21 @@ def main() -> None:
     syncs = measure_sync()
     ms = 1000
     print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
+    mb = 1_000_000
+    print(
+        f"  bundle size: kiosk {bundles.kiosk_bytes / mb:.1f} MB, bare PySide6 window "
+        f"{bundles.bare_bytes / mb:.1f} MB (PyInstaller's defaults), ratio "
+        f"{bundles.kiosk_bytes / bundles.bare_bytes:.2f}x (aim <= 1.25x); against the bare "
+        f"window stripped like the kiosk ({bundles.bare_stripped_bytes / mb:.1f} MB) "
+        f"{bundles.kiosk_bytes / bundles.bare_stripped_bytes:.2f}x"
+    )
+    cache = "cold: page cache dropped" if bundles.cold else "warm"
+    print(
+        f"  frozen start to interactive first screen ({cache}, median of {START_RUNS}): "
+        f"kiosk {bundles.kiosk_start_s * ms:.0f} ms, bare window "
+        f"{bundles.bare_start_s * ms:.0f} ms, ratio "
+        f"{bundles.kiosk_start_s / bundles.bare_start_s:.2f}x (aim <= 2x)"
+    )
     print(
         f"  start to interactive first screen: kiosk {kiosk_start * ms:.0f} ms, "
         f"bare PySide6 window {bare_start * ms:.0f} ms, "

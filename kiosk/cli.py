@@ -13,6 +13,7 @@ from typing import NoReturn
 from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.l10n import LANGUAGES
+from kiosk.watchdog import UNDER_WATCHDOG
 
 PASSPHRASE_ENV = "KIOSK_STAFF_PASSPHRASE"
 SYNC_TOKEN_ENV = "KIOSK_SYNC_TOKEN"
@@ -41,6 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=LANGUAGES, help="the language visitors start in")
     run.add_argument(
         "--exit-when-ready", action="store_true", help="exit 0 once the first screen is shown"
+    )
+    run.add_argument(
+        "--no-watchdog",
+        action="store_true",
+        help="run the screens in this process: no watchdog parent restarting them after a crash "
+        "(--windowed and --exit-when-ready never use one)",
+    )
+    run.add_argument(UNDER_WATCHDOG, action="store_true", help=argparse.SUPPRESS)
+
+    commands.add_parser(
+        "self-test",
+        help="check the installation without a display: one line per check, exit 0 if all pass "
+        "(also 'kiosk --self-test')",
     )
 
     content = commands.add_parser("content", help="build, check or list the content database")
@@ -411,8 +425,35 @@ def _hq(args: argparse.Namespace) -> int:
     )
 
 
+def _run(args: argparse.Namespace, run_arguments: list[str]) -> int:
+    from kiosk.run_log import CrashRecorder, start_run_log
+
+    data_dir = resources.data_dir()
+    start_run_log(data_dir)
+    if not (args.windowed or args.exit_when_ready or args.no_watchdog or args.under_watchdog):
+        from kiosk.watchdog import run_watchdog
+
+        return run_watchdog(run_arguments, data_dir)
+    CrashRecorder(data_dir).install()
+    from kiosk.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        raise KioskError(problem)
+    from kiosk.ui.app import run_kiosk  # Qt is imported only for the kiosk itself
+
+    return run_kiosk(
+        windowed=args.windowed,
+        language=args.lang,
+        exit_when_ready=args.exit_when_ready,
+        under_watchdog=args.under_watchdog,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--self-test"]:
+        arguments[0] = "self-test"
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "run")
     args = _parser().parse_args(arguments)
@@ -429,17 +470,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _leads(args)
         if args.command == "hq":
             return _hq(args)
-        from kiosk.platform_check import window_problem
+        if args.command == "self-test":
+            from kiosk.ui.self_test import run_self_test
 
-        problem = window_problem()
-        if problem:
-            raise KioskError(problem)
-        from kiosk.ui.app import run_kiosk  # Qt is imported only for the kiosk itself
-
-        return run_kiosk(
-            windowed=args.windowed, language=args.lang, exit_when_ready=args.exit_when_ready
-        )
+            return run_self_test()
+        return _run(args, arguments[1:])
     except KioskError as error:
         for line in str(error).splitlines():
             print(f"kiosk: {line}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as error:
+        if not getattr(sys, "frozen", False):
+            raise
+        # kiosk.spec leaves out HQ's receiver and the content build's tools.
+        command = " ".join(arguments[:2])
+        print(
+            f"kiosk: '{command}' is not part of the kiosk's bundle (it needs {error.name}): "
+            "run it from the Python package (see README.md).",
+            file=sys.stderr,
+        )
         return 2

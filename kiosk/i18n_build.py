@@ -1,13 +1,21 @@
-"""Generate the Traditional Chinese (Hong Kong) Qt translation file from the Simplified one.
+"""Build the Qt translations: the Traditional Chinese (Hong Kong) file generated from the
+Simplified one, then every language compiled to the .qm files the kiosk loads.
 
-Usage: python -m kiosk.i18n_build zh_Hans.ts zh_Hant.ts
+Usage: python -m kiosk.i18n_build   (`make translations`; kiosk.spec runs it too, so a build
+without make, as on Windows, has them)
 """
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+
+from kiosk.resources import asset
+
+SOURCES = ("zh_Hans.ts", "zh_Hant.ts", "en.ts")
 
 # Words where Hong Kong usage differs from a character-by-character conversion.
 HONG_KONG_WORDS = {"搜索": "搜尋", "打印": "列印", "链接": "連結"}
@@ -33,5 +41,35 @@ def convert(source: Path, target: Path) -> None:
     tree.write(target, encoding="utf-8", xml_declaration=True)
 
 
+def _stale(target: Path, *sources: Path) -> bool:
+    return not target.exists() or any(
+        target.stat().st_mtime < source.stat().st_mtime for source in sources
+    )
+
+
+def _lrelease() -> Path:
+    """Qt's translation compiler, shipped inside the PySide6 wheel."""
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+
+
+def build_translations(directory: Path) -> list[Path]:
+    """Rebuild whatever is older than its source; return the files written."""
+    written = []
+    hant = directory / "zh_Hant.ts"
+    if _stale(hant, directory / "zh_Hans.ts", Path(__file__)):
+        convert(directory / "zh_Hans.ts", hant)
+        written.append(hant)
+    for name in SOURCES:
+        source = directory / name
+        compiled = source.with_suffix(".qm")
+        if _stale(compiled, source):
+            command = [str(_lrelease()), "-silent", str(source), "-qm", str(compiled)]
+            subprocess.run(command, check=True)
+            written.append(compiled)
+    return written
+
+
 if __name__ == "__main__":
-    convert(Path(sys.argv[1]), Path(sys.argv[2]))
+    build_translations(asset("translations"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk import resources
@@ -14,9 +16,13 @@ from kiosk.l10n import Language
 from kiosk.services import Services, open_services
 from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import configure_input_method
+from kiosk.ui.lockdown import block_context_menus, screen_keeper, show_window
 from kiosk.ui.shell import Shell
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.widgets.common import label
+from kiosk.watchdog import watch_parent
+
+logger = logging.getLogger(__name__)
 
 
 class ContentErrorScreen(QWidget):
@@ -36,7 +42,7 @@ class ContentErrorScreen(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(
             label(
-                "Reinstall the kiosk bundle, or run 'kiosk content build' from the installation, "
+                "Reinstall the kiosk's bundle (in a source checkout: run 'kiosk content build'), "
                 "then start the kiosk again.",
                 "heroSub",
             )
@@ -55,13 +61,48 @@ def create_window(
     return Shell(services, Translations())
 
 
-def run_kiosk(*, windowed: bool, language: Language | None, exit_when_ready: bool) -> int:
+class ParentWatch(QObject):
+    """Ends the screens (not through the windows' close guard) once their watchdog has gone."""
+
+    parent_gone = Signal()
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.parent_gone.connect(self.end_screens)  # queued: emitted on the pipe's thread
+        watch_parent(self.parent_gone.emit)
+
+    @Slot()
+    def end_screens(self) -> None:
+        logger.warning("the watchdog has gone: ending the screens")
+        QApplication.exit(0)
+
+
+def _report_ready(window: QWidget) -> None:
+    showing = window.current.screen_id if isinstance(window, Shell) else "the staff message"
+    screen = window.screen().size()
+    logger.info(
+        "ready: showing %s (pid %d), window %dx%d on a %dx%d screen",
+        *(showing, os.getpid(), window.width(), window.height()),
+        *(screen.width(), screen.height()),
+    )
+
+
+def run_kiosk(
+    *,
+    windowed: bool,
+    language: Language | None,
+    exit_when_ready: bool,
+    under_watchdog: bool = False,
+) -> int:
     existing = QApplication.instance()
     if existing is None:
         configure_input_method()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("VPAS kiosk")
+    if under_watchdog:
+        ParentWatch(app)
     apply_theme(app)
+    block_context_menus(app)
     services: Services | None = None
     problem: str | None = None
     try:
@@ -71,18 +112,17 @@ def run_kiosk(*, windowed: bool, language: Language | None, exit_when_ready: boo
         print(f"kiosk: {problem}", file=sys.stderr)
     window = create_window(services, problem, language)
     window.setWindowTitle("VPAS")
-    if windowed:
-        window.resize(1920, 1080)
-        window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
+    show_window(window, windowed=windowed)
     # A kiosk session often has no window manager to give the window the keyboard focus.
     window.activateWindow()
+    keeper = screen_keeper(app.applicationName())
+    keeper.keep_awake()
+    QTimer.singleShot(0, lambda: _report_ready(window))  # once the event loop runs
     if exit_when_ready:
         # Queued behind the first paint: the window is up and the event loop is idle.
         QTimer.singleShot(0, lambda: app.exit(0 if services is not None else 2))
     code = app.exec()
+    keeper.release()
     if isinstance(window, Shell):
         window.close_services()
     if services is not None:

@@ -7,7 +7,7 @@ import logging
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -457,6 +457,14 @@ class Shell(QWidget):
         self._refresh_chrome()
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Alt+F4, a window manager's close and QApplication.quit() end the kiosk only in staff
+        mode (kiosk/ui/lockdown.py)."""
+        if self.staff_mode:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def close_services(self) -> None:
         self.services.stop_sync()

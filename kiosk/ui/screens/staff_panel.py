@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from kiosk.lead_records import count_purgeable_leads, purge_confirmed_leads
 from kiosk.lead_vault import WrongPassphrase
 from kiosk.statistics import Scope, Statistics, collect_statistics
-from kiosk.summary_pdf import build_test_page_pdf
 from kiosk.sync import RelayState, load_sync_status, outbox_counts, rejected_leads
 from kiosk.ui.printing import PrintJob, PrintProblem
 from kiosk.ui.screen_ids import ScreenId
@@ -392,6 +391,8 @@ class StaffPanelScreen(StaffScreen):
             app.quit()
 
     def print_test_page(self) -> None:
+        from kiosk.summary_pdf import build_test_page_pdf  # reportlab: loaded when first needed
+
         services = self.shell.services
         event = services.event
         pdf = build_test_page_pdf(
