@@ -429,11 +429,12 @@ def _run(args: argparse.Namespace, run_arguments: list[str]) -> int:
     from kiosk.run_log import CrashRecorder, start_run_log
 
     data_dir = resources.data_dir()
-    start_run_log(data_dir)
     if not (args.windowed or args.exit_when_ready or args.no_watchdog or args.under_watchdog):
         from kiosk.watchdog import run_watchdog
 
+        # The watchdog writes only to crash.log: kiosk.log is the screens' (one writer rotates it).
         return run_watchdog(run_arguments, data_dir)
+    start_run_log(data_dir)
     CrashRecorder(data_dir).install()
     from kiosk.platform_check import window_problem
 

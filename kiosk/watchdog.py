@@ -10,7 +10,6 @@ screens never outlive their watchdog (Windows has no parent-death signal).
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import subprocess
@@ -27,8 +26,6 @@ from kiosk.run_log import append_crash
 FIRST_DELAY_S = 0.5  # before the first restart: the attract loop is back within seconds
 MAX_DELAY_S = 30.0  # screens that crash at once, again and again, are restarted this often
 STABLE_AFTER_S = 60.0  # screens that ran this long crashed by chance: restart them at once
-
-log = logging.getLogger(__name__)
 
 
 UNDER_WATCHDOG = "--under-watchdog"  # the child's hidden option: watch the pipe, no watchdog
@@ -75,14 +72,12 @@ class Watchdog:
             self._child = subprocess.Popen(
                 self.command, stdin=subprocess.PIPE, **_own_process_group()
             )
-            log.info("watchdog: started the UI process (pid %d)", self._child.pid)
             returncode = self._child.wait()
             if self._child.stdin is not None:
                 self._child.stdin.close()
             if self._stopping.is_set():
                 return 0
             if returncode == 0:
-                log.info("watchdog: the UI process exited normally (staff left); stopping")
                 return 0
             lived = self.clock() - started
             if display_gone(os.environ):
@@ -150,8 +145,12 @@ def watch_parent(on_parent_gone: Callable[[], None]) -> None:
     """In the screens' process under a watchdog: call ``on_parent_gone`` (from a thread) once
     stdin, the watchdog's pipe, reaches its end: the watchdog has gone."""
 
+    pipe = sys.stdin
+    if pipe is None:  # a Windows program without a console may be given no standard input
+        return
+
     def wait_for_end_of_pipe() -> None:
-        while sys.stdin.buffer.read(4096):
+        while pipe.buffer.read(4096):
             pass
         on_parent_gone()
 
