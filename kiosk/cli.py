@@ -13,9 +13,10 @@ from typing import NoReturn
 from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.l10n import LANGUAGES
-from kiosk.watchdog import UNDER_WATCHDOG
 
 PASSPHRASE_ENV = "KIOSK_STAFF_PASSPHRASE"
+# The screens' hidden option when the watchdog (kiosk.watchdog) starts them: watch its pipe.
+UNDER_WATCHDOG = "--under-watchdog"
 SYNC_TOKEN_ENV = "KIOSK_SYNC_TOKEN"
 SYNC_ATTEMPTS = 5  # the command line gives up after these; the kiosk's relay never does
 

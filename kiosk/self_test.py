@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -25,16 +24,6 @@ Check = tuple[str, Callable[[], str]]  # a name, and a function returning what i
 SELF_TEST_PASSPHRASE = "self-test passphrase, thrown away"
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    passed: bool
-    detail: str
-
-    def line(self) -> str:
-        return f"{'PASS' if self.passed else 'FAIL'} {self.name}: {self.detail}"
-
-
 def run_checks(
     checks: Sequence[Check],
     out: TextIO,
@@ -44,7 +33,7 @@ def run_checks(
 
     ``drain_messages`` returns (and forgets) what the libraries said meanwhile: shown under a
     failed check, where it may say why."""
-    results = []
+    all_passed = True
     for name, check in checks:
         started = time.perf_counter()
         try:
@@ -54,13 +43,14 @@ def run_checks(
             detail = f"{type(error).__name__}: {said[0] if said else 'no detail'}"
             passed = False
         elapsed_ms = (time.perf_counter() - started) * 1000
-        result = CheckResult(name, passed, f"{detail} ({elapsed_ms:.0f} ms)")
-        print(result.line(), file=out, flush=True)
-        messages = drain_messages()
-        for message in messages if not passed else []:
-            print(f"    {message}", file=out, flush=True)
-        results.append(result)
-    return all(result.passed for result in results)
+        status = "PASS" if passed else "FAIL"
+        print(f"{status} {name}: {detail} ({elapsed_ms:.0f} ms)", file=out, flush=True)
+        messages = drain_messages()  # always drained: a passed check's chatter is dropped
+        if not passed:
+            for message in messages:
+                print(f"    {message}", file=out, flush=True)
+        all_passed = all_passed and passed
+    return all_passed
 
 
 class CoreChecks:

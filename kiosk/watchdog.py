@@ -21,14 +21,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from kiosk.cli import UNDER_WATCHDOG
 from kiosk.run_log import append_crash
 
 FIRST_DELAY_S = 0.5  # before the first restart: the attract loop is back within seconds
 MAX_DELAY_S = 30.0  # screens that crash at once, again and again, are restarted this often
 STABLE_AFTER_S = 60.0  # screens that ran this long crashed by chance: restart them at once
-
-
-UNDER_WATCHDOG = "--under-watchdog"  # the child's hidden option: watch the pipe, no watchdog
 
 
 def screens_command(arguments: Sequence[str]) -> list[str]:

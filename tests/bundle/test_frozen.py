@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine
 
 from kiosk import resources
 from kiosk.cli import PASSPHRASE_ENV
-from kiosk.data.leads_db import open_leads_db
 from kiosk.lead_vault import LeadSealer
 from kiosk.leads import write_leads
 from kiosk.run_log import CRASH_LOG, RUN_LOG
@@ -127,18 +126,11 @@ def test_frozen_kiosk_is_back_on_the_attract_loop_after_its_ui_is_killed(
         assert back_after_s < 15
 
 
-@pytest.fixture
-def kiosk_engine(staffed_db: Path) -> Iterator[Engine]:
-    engine = open_leads_db(staffed_db)
-    yield engine
-    engine.dispose()
-
-
 def test_frozen_sync_reaches_hq(
-    bundle: Path, kiosk_engine: Engine, hq_engine: Engine, hq_receiver: ReceiverThread
+    bundle: Path, staffed_engine: Engine, hq_engine: Engine, hq_receiver: ReceiverThread
 ) -> None:
     """httpx and its TLS stack made it into the bundle: leads reach a real receiver."""
-    write_leads(kiosk_engine, LeadSealer(kiosk_engine), many_leads(20))
+    write_leads(staffed_engine, LeadSealer(staffed_engine), many_leads(20))
     result = frozen(
         EXECUTABLE,
         "leads",
@@ -152,8 +144,8 @@ def test_frozen_sync_reaches_hq(
     assert len(hq_leads(hq_engine)) == 20
 
 
-def test_frozen_exports_every_format(bundle: Path, kiosk_engine: Engine, tmp_path: Path) -> None:
-    write_leads(kiosk_engine, LeadSealer(kiosk_engine), many_leads(5))
+def test_frozen_exports_every_format(bundle: Path, staffed_engine: Engine, tmp_path: Path) -> None:
+    write_leads(staffed_engine, LeadSealer(staffed_engine), many_leads(5))
     for export_format in ("csv", "xlsx", "jsonl"):
         output = tmp_path / f"leads.{export_format}"
         result = frozen(
