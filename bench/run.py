@@ -1,23 +1,33 @@
 """make bench: the kiosk against a bare PySide6 window, measured side by side in one run.
 
-Prints figures and ratios; it never passes or fails on time (machines differ).
+Prints each figure as it is measured, then writes bench/report.json and bench/report.md from the
+same figures. It never passes or fails on time (machines differ): aims are reported as met or not.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import math
 import os
+import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
 
 ROOT = Path(__file__).resolve().parent.parent
+BARE_WINDOW = ROOT / "bench" / "bare_window.py"
+REPORT_JSON = ROOT / "bench" / "report.json"
+REPORT_MD = ROOT / "bench" / "report.md"
 START_RUNS = 9
 SWITCH_ROUNDS = 40
 SEARCH_QUERIES = ("rjgc", "ruanjian", "cloud", "software", "jiudian", "厨", "hai shi", "data")
@@ -28,6 +38,50 @@ BENCH_PASSPHRASE = "benchmark passphrase"
 EXPORT_LEADS = 100_000
 EXPORT_AIMS_S = {"csv": 3.0, "xlsx": 20.0}
 SYNC_LEADS = 10_000
+# Some six fair days' visitors (a day is about 320); KIOSK_BENCH_SOAK_JOURNEYS=200 is quick.
+SOAK_JOURNEYS = int(os.environ.get("KIOSK_BENCH_SOAK_JOURNEYS", "2000"))
+SOAK_GROWTH_FROM_JOURNEY = 100  # the soak runner's rss_after_100_mb: caches are warm by then
+MS = 1000
+MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What a figure is held against, measured in the same run, in the figure's unit."""
+
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Aim:
+    at_most: float
+    of_ratio: bool = False  # the limit bounds value / baseline, not the value
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    name: str
+    value: float | None  # None: not measured in this run; the detail says why
+    unit: str
+    detail: str
+    baseline: Baseline | None = None
+    aim: Aim | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or self.baseline is None:
+            return None
+        return self.value / self.baseline.value
+
+    @property
+    def met(self) -> bool | None:
+        if self.aim is None or self.value is None:
+            return None
+        held = self.ratio if self.aim.of_ratio else self.value
+        assert held is not None, f"{self.key}: an aim on the ratio needs a baseline"
+        return held <= self.aim.at_most
 
 
 def p95(samples: list[float]) -> float:
@@ -43,7 +97,7 @@ def timed_process(command: list[str]) -> float:
 def measure_start() -> tuple[float, float]:
     """Median seconds from process start to an interactive first screen, kiosk and bare."""
     kiosk = [sys.executable, "-m", "kiosk", "run", "--windowed", "--exit-when-ready"]
-    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    bare = [sys.executable, str(BARE_WINDOW)]
     timed_process(kiosk)  # first run creates the leads database and warms the disk cache
     timed_process(bare)
     kiosk_times, bare_times = [], []
@@ -84,7 +138,6 @@ def measure_bundles() -> Bundles:
     then their sizes and median starts, interleaved."""
     work = Path(tempfile.mkdtemp(prefix="kiosk-bench-bundles-"))
     pyinstaller = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR"]
-    bare_script = str(ROOT / "bench" / "bare_window.py")
     for name, options in (("bare", []), ("bare-stripped", ["--strip"])):
         subprocess.run(
             [
@@ -93,7 +146,7 @@ def measure_bundles() -> Bundles:
                 "--name",
                 name,
                 *options,
-                bare_script,
+                str(BARE_WINDOW),
                 "--distpath",
                 str(work / "dist"),
                 "--workpath",
@@ -414,78 +467,397 @@ def measure_qr_image() -> list[float]:
     return timings
 
 
-def main() -> None:
+def measure_bare_rss_mib() -> float:
+    """The bare window's resident memory once shown (VmRSS, Linux): the memory baseline."""
+    shown = subprocess.run(
+        [sys.executable, str(BARE_WINDOW), "--print-rss"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    kib = int(shown.stdout.split()[1])  # "VmRSS:	   51234 kB"
+    return kib / 1024
+
+
+def run_soak() -> dict[str, Any]:
+    """tests/soak/run.py in its own process: SOAK_JOURNEYS visitor journeys, its memory figures."""
+    result = Path(tempfile.mkdtemp(prefix="kiosk-bench-soak-")) / "soak.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.soak.run",
+            "--journeys",
+            str(SOAK_JOURNEYS),
+            "--json",
+            str(result),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    soak: dict[str, Any] = json.loads(result.read_text())
+    return soak
+
+
+def bundle_figures() -> list[Figure]:
     bundles = measure_bundles()
+    starts = (
+        "cold: page cache dropped before each"
+        if bundles.cold
+        else "warm: the page cache could not be dropped"
+    )
+    bare_bundle = "bare PySide6 window's bundle"
+    return [
+        Figure(
+            "start_frozen",
+            "Start to interactive first screen, frozen bundle",
+            bundles.kiosk_start_s * MS,
+            "ms",
+            f"median of {START_RUNS} starts, {starts}, interleaved with the bare bundle's",
+            Baseline(bare_bundle, bundles.bare_start_s * MS),
+            Aim(2, of_ratio=True),
+        ),
+        Figure(
+            "bundle_size",
+            "Bundle size",
+            bundles.kiosk_bytes / MB,
+            "MB",
+            "one-folder bundles as installed; the bare window with PyInstaller's defaults",
+            Baseline(bare_bundle, bundles.bare_bytes / MB),
+            Aim(1.25, of_ratio=True),
+        ),
+        Figure(
+            "bundle_size_against_stripped",
+            "Bundle size against a stripped bare bundle",
+            bundles.kiosk_bytes / MB,
+            "MB",
+            "the bare window built with --strip as the kiosk is: the like-for-like baseline",
+            Baseline(f"{bare_bundle}, stripped", bundles.bare_stripped_bytes / MB),
+        ),
+    ]
+
+
+def source_start_figures() -> list[Figure]:
     kiosk_start, bare_start = measure_start()
-    switches, keystrokes, core = measure_in_process()
+    return [
+        Figure(
+            "start_source",
+            "Start to interactive first screen, from source",
+            kiosk_start * MS,
+            "ms",
+            f"median of {START_RUNS} warm starts, interleaved with the bare window's",
+            Baseline("bare PySide6 window", bare_start * MS),
+            Aim(1.5, of_ratio=True),
+        )
+    ]
+
+
+def screen_figures() -> list[Figure]:
+    switches, keystrokes, lookups = measure_in_process()
+    return [
+        Figure(
+            "screen_switch_p95",
+            "Screen switch, tap to painted (p95)",
+            p95(switches) * MS,
+            "ms",
+            f"{len(switches)} taps: home, sectors, a sector, a programme, back; "
+            f"median {number(statistics.median(switches) * MS)} ms",
+            aim=Aim(50),
+        ),
+        Figure(
+            "search_keystroke_p95",
+            "Search keystroke, typed to painted results (p95)",
+            p95(keystrokes) * MS,
+            "ms",
+            f"{len(keystrokes)} keystrokes of {len(SEARCH_QUERIES)} queries "
+            "(pinyin, initials, English, Chinese)",
+            aim=Aim(5),
+        ),
+        Figure(
+            "search_lookup_p95",
+            "Search keystroke, core lookup only (p95)",
+            p95(lookups) * MS,
+            "ms",
+            f"the same {len(lookups)} prefixes looked up without the screen",
+        ),
+    ]
+
+
+def lead_save_figures() -> list[Figure]:
     saves = measure_lead_save()
-    summaries = measure_summary()
-    qr_images = measure_qr_image()
-    exports = measure_export()
-    syncs = measure_sync()
-    ms = 1000
+    return [
+        Figure(
+            "lead_save_p95",
+            "Durable lead save (p95)",
+            p95(saves) * MS,
+            "ms",
+            f"{len(saves)} saves, sealed, lead + outbox row committed with synchronous=FULL; "
+            f"median {number(statistics.median(saves) * MS)} ms",
+            aim=Aim(20),
+        )
+    ]
+
+
+def summary_figures() -> list[Figure]:
+    return [
+        Figure(
+            f"summary_pdf_{count}_p95",
+            f"Summary PDF, {count} programme(s) + outcome (p95)",
+            p95(timings) * MS,
+            "ms",
+            f"{len(timings)} builds",
+            aim=Aim(300),
+        )
+        for count, timings in measure_summary().items()
+    ]
+
+
+def qr_figures() -> list[Figure]:
+    timings = measure_qr_image()
+    return [
+        Figure(
+            "qr_p95",
+            "Share QR code, made and painted at 260 px (p95)",
+            p95(timings) * MS,
+            "ms",
+            f"{len(timings)} codes",
+        )
+    ]
+
+
+def export_figures() -> list[Figure]:
+    return [
+        Figure(
+            f"export_{name}",
+            f"Export {EXPORT_LEADS:,} sealed leads as {name.upper()}",
+            seconds,
+            "s",
+            "unlocked with the passphrase, opened, decrypted and written",
+            aim=Aim(EXPORT_AIMS_S[name]),
+        )
+        for name, seconds in measure_export().items()
+    ]
+
+
+def sync_figures() -> list[Figure]:
+    return [
+        Figure(
+            f"sync_{database.lower()}",
+            f"Sync {SYNC_LEADS:,} sealed leads to the local receiver on {database}",
+            seconds,
+            "s",
+            "Debian's postgresql package is not installed"
+            if seconds is None
+            else f"{SYNC_LEADS / seconds:,.0f} leads/s over loopback HTTP to uvicorn",
+        )
+        for database, seconds in measure_sync().items()
+    ]
+
+
+def memory_figures() -> list[Figure]:
+    bare = Baseline("bare PySide6 window, shown", measure_bare_rss_mib())
+    home = Figure("rss_home", "Resident memory at the home screen", None, "MiB", "", bare)
+    after = Figure(
+        "rss_after_soak",
+        f"Resident memory after {SOAK_JOURNEYS:,} visitor journeys",
+        None,
+        "MiB",
+        "",
+        bare,
+    )
+    growth = Figure(
+        "rss_growth_during_soak",
+        f"Resident memory growth, journey {SOAK_GROWTH_FROM_JOURNEY} to {SOAK_JOURNEYS:,}",
+        None,
+        "MiB",
+        "",
+        aim=Aim(20),
+    )
+    try:
+        soak = run_soak()
+    except subprocess.CalledProcessError as failure:
+        # A journey that times out on a busy machine leaves these figures unmeasured, not the
+        # whole report unwritten.
+        why = f"the soak runner failed (exit status {failure.returncode}, reason in the output)"
+        return [dataclasses.replace(figure, detail=why) for figure in (home, after, growth)]
+    growth_from = soak["rss_after_100_mb"]  # None when the soak was shorter
+    return [
+        dataclasses.replace(
+            home,
+            value=soak["rss_home_mb"],
+            detail="the soak runner's kiosk shown and at rest on its attract loop, before any "
+            "journey",
+        ),
+        dataclasses.replace(
+            after,
+            value=soak["rss_after_last_mb"],
+            detail=f"the soak runner: {soak['seconds']:,.0f} s, "
+            f"{soak['leads_saved']:,} leads saved",
+        ),
+        dataclasses.replace(
+            growth,
+            value=None if growth_from is None else soak["rss_after_last_mb"] - growth_from,
+            detail=f"the soak ran fewer than {SOAK_GROWTH_FROM_JOURNEY} journeys"
+            if growth_from is None
+            else f"from {number(growth_from)} MiB; widgets {soak['widgets_after_100']:,} "
+            f"to {soak['widgets_after_last']:,}",
+        ),
+    ]
+
+
+def number(value: float) -> str:
+    """Three significant figures without an exponent: 1,234, 123, 12.3, 1.23, 0.123."""
+    if value == 0:
+        return "0"
+    decimals = max(0, 2 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{decimals}f}"
+
+
+def quantity(value: float | None, unit: str) -> str:
+    return "not measured" if value is None else f"{number(value)} {unit}"
+
+
+def baseline_text(figure: Figure) -> str:
+    assert figure.baseline is not None
+    return f"{quantity(figure.baseline.value, figure.unit)} ({figure.baseline.name})"
+
+
+def ratio_text(ratio: float) -> str:
+    return f"{ratio:.2f}×"
+
+
+def aim_text(figure: Figure) -> str:
+    assert figure.aim is not None
+    if figure.aim.of_ratio:
+        return f"≤ {figure.aim.at_most:g}× the baseline"
+    return f"≤ {figure.aim.at_most:g} {figure.unit}"
+
+
+def verdict(figure: Figure) -> str:
+    if figure.aim is None:
+        return "no aim stated"
+    outcome = {True: "met", False: "NOT met", None: "not measured"}[figure.met]
+    return f"aim {aim_text(figure)}: {outcome}"
+
+
+def figure_line(figure: Figure) -> str:
+    """The figure in one line: printed as it is measured, and its line in report.md."""
+    parts = [f"{figure.name}: {quantity(figure.value, figure.unit)}"]
+    if figure.baseline is not None:
+        parts.append(f"against {baseline_text(figure)}")
+    if figure.ratio is not None:
+        parts.append(f"ratio {ratio_text(figure.ratio)}")
+    return "; ".join([*parts, figure.detail, verdict(figure)])
+
+
+def report_json(run: dict[str, Any], figures: list[Figure]) -> str:
+    records = [
+        {**dataclasses.asdict(figure), "ratio": figure.ratio, "met": figure.met}
+        for figure in figures
+    ]
+    return json.dumps({"run": run, "figures": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_markdown(run: dict[str, Any], figures: list[Figure]) -> str:
+    def fact(value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "none"
+        return str(value)
+
+    lines = [
+        "# VPAS kiosk benchmark",
+        "",
+        "Written by `make bench`: every figure and every baseline below was measured in this "
+        "one run, on this machine. Figures, not verdicts: the bench never fails on time.",
+        "",
+        *(f"- {name}: {fact(value)}" for name, value in run.items()),
+        "",
+        "| Figure | Value | Baseline (same run) | Ratio | Aim | Met |",
+        "| --- | ---: | --- | ---: | --- | --- |",
+    ]
+    for figure in figures:
+        cells = [
+            figure.name,
+            quantity(figure.value, figure.unit),
+            "—" if figure.baseline is None else baseline_text(figure),
+            "—" if figure.ratio is None else ratio_text(figure.ratio),
+            "—" if figure.aim is None else aim_text(figure),
+            {True: "yes", False: "**no**", None: "—"}[figure.met],
+        ]
+        lines.append(f"| {' | '.join(cells)} |")
+    lines += ["", "## Figure by figure", "", *(f"- {figure_line(figure)}" for figure in figures)]
+    return "\n".join(lines) + "\n"
+
+
+def git(*arguments: str) -> str:
+    return subprocess.run(
+        ["git", *arguments], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
+
+
+def cpu_model() -> str:
+    """The processor's name: /proc/cpuinfo's model name on Linux, platform's guess elsewhere."""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return platform.processor()
+    names = [line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")]
+    return names[0] if names else platform.processor()
+
+
+def load_average() -> list[float]:
+    """Runnable processes over the last 1, 5 and 15 minutes."""
+    return [round(load, 2) for load in os.getloadavg()]
+
+
+def run_facts() -> dict[str, Any]:
+    """What was measured, where: the code's commit and its uncommitted changes, the machine."""
+    from PySide6 import __version__ as pyside6_version
+    from PySide6.QtCore import qVersion
+
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "git_commit": git("rev-parse", "HEAD").strip(),
+        "uncommitted_changes": [line[3:] for line in git("status", "--porcelain").splitlines()],
+        "python": platform.python_version(),
+        "pyside6": pyside6_version,
+        "qt": qVersion(),
+        "qt_platform": os.environ["QT_QPA_PLATFORM"],
+        "machine": platform.machine(),
+        "platform": platform.platform(),
+        "cpu": cpu_model(),
+        "cpu_count": os.cpu_count(),
+        # Other work on the machine shows in the times: the load before and after the run.
+        "load_average_at_start": load_average(),
+        "soak_journeys": SOAK_JOURNEYS,
+    }
+
+
+def main() -> None:
+    started = time.perf_counter()
+    run = run_facts()
     print("VPAS kiosk benchmark (offscreen Qt, this machine; figures, not verdicts)")
-    mb = 1_000_000
-    print(
-        f"  bundle size: kiosk {bundles.kiosk_bytes / mb:.1f} MB, bare PySide6 window "
-        f"{bundles.bare_bytes / mb:.1f} MB (PyInstaller's defaults), ratio "
-        f"{bundles.kiosk_bytes / bundles.bare_bytes:.2f}x (aim <= 1.25x); against the bare "
-        f"window stripped like the kiosk ({bundles.bare_stripped_bytes / mb:.1f} MB) "
-        f"{bundles.kiosk_bytes / bundles.bare_stripped_bytes:.2f}x"
-    )
-    cache = "cold: page cache dropped" if bundles.cold else "warm"
-    print(
-        f"  frozen start to interactive first screen ({cache}, median of {START_RUNS}): "
-        f"kiosk {bundles.kiosk_start_s * ms:.0f} ms, bare window "
-        f"{bundles.bare_start_s * ms:.0f} ms, ratio "
-        f"{bundles.kiosk_start_s / bundles.bare_start_s:.2f}x (aim <= 2x)"
-    )
-    print(
-        f"  start to interactive first screen: kiosk {kiosk_start * ms:.0f} ms, "
-        f"bare PySide6 window {bare_start * ms:.0f} ms, "
-        f"ratio {kiosk_start / bare_start:.2f}x (aim <= 1.5x)"
-    )
-    print(
-        f"  tap-to-painted screen switch: p95 {p95(switches) * ms:.1f} ms over "
-        f"{len(switches)} taps, median {statistics.median(switches) * ms:.1f} ms (aim <= 50 ms; "
-        f"ratio to aim {p95(switches) * ms / 50:.2f})"
-    )
-    print(
-        f"  search keystroke, typed to painted results: p95 {p95(keystrokes) * ms:.2f} ms over "
-        f"{len(keystrokes)} keystrokes (aim <= 5 ms; ratio to aim {p95(keystrokes) * ms / 5:.2f})"
-    )
-    print(f"  search keystroke, core lookup only: p95 {p95(core) * ms:.3f} ms")
-    print(
-        f"  durable lead save (sealed, lead + outbox, synchronous=FULL): "
-        f"p95 {p95(saves) * ms:.2f} ms over {len(saves)} saves, "
-        f"median {statistics.median(saves) * ms:.2f} ms "
-        f"(aim <= 20 ms; ratio to aim {p95(saves) * ms / 20:.2f})"
-    )
-    for count, timings in summaries.items():
-        print(
-            f"  summary PDF, {count:2d} programme(s) + outcome: "
-            f"p95 {p95(timings) * ms:.0f} ms over {len(timings)} builds "
-            f"(aim <= 300 ms; ratio to aim {p95(timings) * ms / 300:.2f})"
-        )
-    for name, seconds in exports.items():
-        aim = EXPORT_AIMS_S[name]
-        print(
-            f"  export {EXPORT_LEADS:,} sealed leads as {name.upper()}: {seconds:.1f} s "
-            f"(aim <= {aim:.0f} s; ratio to aim {seconds / aim:.2f})"
-        )
-    for database, seconds in syncs.items():
-        print(
-            f"  sync {SYNC_LEADS:,} sealed leads to the local receiver on {database}: "
-            + (
-                "not measured (Debian's postgresql package is not installed)"
-                if seconds is None
-                else f"{seconds:.1f} s, {SYNC_LEADS / seconds:,.0f} leads/s"
-            )
-        )
-    print(
-        f"  share QR code, made and painted at 260 px: p95 {p95(qr_images) * ms:.2f} ms over "
-        f"{len(qr_images)} codes"
-    )
+    figures = []
+    for measure in (
+        bundle_figures,
+        source_start_figures,
+        screen_figures,
+        lead_save_figures,
+        summary_figures,
+        qr_figures,
+        export_figures,
+        sync_figures,
+        memory_figures,
+    ):
+        for figure in measure():
+            print(f"  {figure_line(figure)}", flush=True)
+            figures.append(figure)
+    run["load_average_at_end"] = load_average()
+    run["bench_seconds"] = round(time.perf_counter() - started)
+    REPORT_JSON.write_text(report_json(run, figures), encoding="utf-8")
+    REPORT_MD.write_text(report_markdown(run, figures), encoding="utf-8")
+    print(f"Wrote {REPORT_MD.relative_to(ROOT)} and {REPORT_JSON.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

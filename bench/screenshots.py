@@ -21,7 +21,8 @@ from kiosk.data.leads_db import OutboxRow
 from kiosk.hq.store import CONFLICT_REASON
 from kiosk.lead_vault import set_up_vault
 from kiosk.leads import write_leads
-from kiosk.services import open_services
+from kiosk.services import Services, open_services
+from kiosk.staff_alerts import AlertKind
 from kiosk.sync import load_sync_status
 from kiosk.ui.i18n import Translations
 from kiosk.ui.keyboard import configure_input_method
@@ -182,6 +183,19 @@ def stage_failing_sync(app: QApplication, shell: Shell) -> None:
         time.sleep(0.05)
 
 
+def stage_alerts(services: Services) -> None:
+    """Three staff alerts at once: the badge on the visitor screens, the card in the panel."""
+    alerts = services.alerts
+    alerts.raise_alert(AlertKind.DISK_FULL, "The lead could not be saved because the disk is full.")
+    alerts.raise_alert(AlertKind.PRINT_FAILED, "A visitor's summary did not print (failed).")
+    folder = resources.leads_db_path().with_name("leads-damaged-20260314T083012000000Z")
+    alerts.raise_alert(
+        AlertKind.LEADS_DB_RECOVERED,
+        "The leads database was damaged and moved aside.",
+        {"folder": str(folder), "leads": "412"},
+    )
+
+
 def main(out_dir: Path, only: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-shots-"))
@@ -271,6 +285,15 @@ def main(out_dir: Path, only: str) -> None:
         for language in LANGUAGES:
             shell.set_language(language)
             shoot_staff_screens(app, shell, out_dir / f"{orientation}-{language}", "")
+    stage_alerts(services)
+    for orientation, (width, height) in SIZES.items():
+        shell.setGeometry(0, 0, width, height)
+        for language in LANGUAGES:
+            shell.set_language(language)
+            for name, screen_id in (("attract", ScreenId.ATTRACT), ("home", ScreenId.HOME)):
+                shell.go_to(screen_id)
+                grab(app, shell, out_dir / f"{orientation}-{language}-alert-{name}.png")
+            shoot_staff_screens(app, shell, out_dir / f"{orientation}-{language}", "-alerts")
     shell.overlay.begin()
     grab(app, shell, out_dir / "portrait-idle-overlay.png")
     shell.overlay.cancel()

@@ -11,7 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import URL, create_engine, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
@@ -211,19 +212,37 @@ class Catalog:
         }
 
 
+def read_only_engine(path: Path) -> Engine:
+    """An engine that only reads the SQLite file at ``path``, whatever its name holds: the path
+    goes into SQLite's URI percent-encoded, so "#", "?" or "%" in it are plain characters."""
+    return create_engine(
+        URL.create("sqlite", database=path.resolve().as_uri(), query={"mode": "ro", "uri": "true"})
+    )
+
+
 def load_catalog(path: Path) -> Catalog:
     """Read the whole content database; any problem becomes one ContentError sentence."""
-    if not path.is_file():
+    try:
+        present = path.is_file()
+    except OSError:  # a name too long …
+        present = False
+    if not present:
         raise ContentError(
             f"The content database {path} is missing: reinstall the kiosk or run "
             "'kiosk content build'."
         )
-    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    engine = read_only_engine(path)
     try:
         with Session(engine) as session:
             return _read(session, path)
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", error)).splitlines()[0]
+    except (SQLAlchemyError, LookupError, TypeError, ValueError, AttributeError) as error:
+        # SQLite's own reason, or rows a damaged file gave back that are not what was written.
+        # (Python's sqlite3 quotes all of a text it cannot decode: the column name says enough.)
+        reason = (
+            str(getattr(error, "orig", error)).splitlines()[0].partition(" with text ")[0]
+            if isinstance(error, SQLAlchemyError)
+            else "its rows are damaged"
+        )
         raise ContentError(
             f"The content database {path} cannot be read ({reason}): reinstall the kiosk or run "
             "'kiosk content build'."

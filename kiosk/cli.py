@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
 from kiosk import resources
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, one_line, shown
 from kiosk.l10n import LANGUAGES
 
 PASSPHRASE_ENV = "KIOSK_STAFF_PASSPHRASE"
@@ -25,6 +27,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one sentence on stderr, like every other error of the kiosk."""
 
     def error(self, message: str) -> NoReturn:
+        message = one_line(message)  # argparse quotes some arguments as they were typed
         self.exit(2, f"kiosk: {message[0].upper()}{message[1:]} (see 'kiosk --help').\n")
 
 
@@ -151,16 +154,30 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read_json(source: str) -> object:
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        # Bytes, so that json.loads reads UTF-8 with or without a byte order mark (Notepad's).
+        data = _stdin_bytes() if source == "-" else Path(source).read_bytes()
     except OSError as error:
-        raise KioskError(f"Cannot read the answers file {source}: {error.strerror}.") from None
+        raise KioskError(
+            f"Cannot read the answers file {source}: {error.strerror or error}."
+        ) from None
     try:
-        return json.loads(text)
+        return json.loads(data)
     except json.JSONDecodeError as error:
         raise KioskError(
             f"The answers are not valid JSON ({error.msg} at line {error.lineno}, "
             f"column {error.colno})."
         ) from None
+    except UnicodeDecodeError:
+        raise KioskError("The answers are not text in UTF-8.") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise KioskError("The answers hold a number with too many digits.") from None
+    except RecursionError:
+        raise KioskError("The answers are nested too deeply to be answers.") from None
+
+
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
 
 
 def _eligibility(args: argparse.Namespace) -> int:
@@ -193,18 +210,18 @@ def _settings(args: argparse.Namespace) -> int:
             names = [spec.name for spec in fields(settings)]
             if args.key not in names:
                 raise KioskError(
-                    f"There is no setting '{args.key}': use one of {', '.join(names)}."
+                    f"There is no setting {shown(args.key)}: use one of {', '.join(names)}."
                 )
             try:
                 value = json.loads(args.value)
-            except json.JSONDecodeError:
-                value = args.value  # plain text, such as an address or a Wi-Fi name
+            except (ValueError, RecursionError):  # not JSON (or absurd JSON): plain text
+                value = args.value  # such as an address or a Wi-Fi name
             if isinstance(getattr(settings, args.key), str) and not isinstance(value, str):
                 value = args.value
             try:
                 settings = replace(settings, **{args.key: value})
-            except (TypeError, ValueError) as error:
-                raise KioskError(f"Cannot set {args.key} to {args.value}: {error}") from None
+            except ValueError as error:  # Settings say what is wrong in one sentence
+                raise KioskError(str(error)) from None
             save_settings(engine, settings)
         for key, value in asdict(settings).items():
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
@@ -281,7 +298,7 @@ def _leads_sync(args: argparse.Namespace) -> int:
     from kiosk.clock import SystemClock
     from kiosk.data.leads_db import open_leads_db
     from kiosk.lead_vault import unlock
-    from kiosk.settings import load_settings, sync_url_problem
+    from kiosk.settings import load_settings, sync_token_problem, sync_url_problem
     from kiosk.sync import (
         Backoff,
         HttpTransport,
@@ -305,6 +322,9 @@ def _leads_sync(args: argparse.Namespace) -> int:
         if problem:
             raise KioskError(problem)
         token = os.environ.get(SYNC_TOKEN_ENV) or settings.sync_token
+        problem = sync_token_problem(token)
+        if problem:
+            raise KioskError(problem)
         before = outbox_counts(engine)
         if before.waiting == 0:
             print(f"Nothing to send: HQ holds every lead ({before.rejected:,} rejected).")
@@ -359,6 +379,12 @@ def _summary(args: argparse.Namespace) -> int:
     from kiosk.summary import SummaryRequest, official_links
     from kiosk.summary_pdf import build_summary_pdf
 
+    output: Path = args.output
+    if not output.name:  # "", "." or "/": a folder, and no name to write into it
+        raise KioskError(
+            "The summary needs a file name such as summary.pdf, not the folder "
+            f"{shown(str(output))}."
+        )
     catalog = load_catalog(resources.content_db_path())
     codes = tuple(code.strip() for code in args.programmes.split(",") if code.strip())
     outcome = None
@@ -372,14 +398,15 @@ def _summary(args: argparse.Namespace) -> int:
         engine.dispose()
     request = SummaryRequest(args.lang, codes, outcome, date.today())
     pdf = build_summary_pdf(catalog, request, official_links(catalog, overrides))
-    temporary = args.output.with_name(args.output.name + ".partial")
+    temporary = output.with_name(output.name + ".partial")
     try:
         temporary.write_bytes(pdf)
-        temporary.replace(args.output)
+        temporary.replace(output)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise KioskError(f"Cannot write {args.output}: {error.strerror}.") from None
-    print(f"Wrote {args.output} ({len(pdf) // 1024} KB).")
+        with suppress(OSError):  # e.g. a name too long: there is no partial file either
+            temporary.unlink(missing_ok=True)
+        raise KioskError(f"Cannot write {output}: {error.strerror or error}.") from None
+    print(f"Wrote {output} ({len(pdf) // 1024} KB).")
     return 0
 
 
@@ -452,7 +479,16 @@ def _run(args: argparse.Namespace, run_arguments: list[str]) -> int:
     )
 
 
+def _print_any_path() -> None:
+    """Paths with bytes that are not UTF-8 (surrogate escapes on POSIX) print as \\xNN, never
+    as an encoding error, on standard output as on standard error."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _print_any_path()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["--self-test"]:
         arguments[0] = "self-test"
@@ -478,8 +514,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test()
         return _run(args, arguments[1:])
     except KioskError as error:
-        for line in str(error).splitlines():
-            print(f"kiosk: {line}", file=sys.stderr)
+        # One sentence a line (content sources list each problem on its own line); a path or a
+        # value quoted in one cannot break it, nor send a terminal its control characters.
+        for line in str(error).split("\n"):
+            print(f"kiosk: {one_line(line)}", file=sys.stderr)
         return 2
     except ModuleNotFoundError as error:
         if not getattr(sys, "frozen", False):

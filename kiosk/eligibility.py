@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from kiosk.catalog import RulesData
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, shown
 from kiosk.l10n import Language
 
 UNSURE = "unsure"
@@ -45,6 +45,8 @@ YES_NO_KEYS = (
 )
 OUTSIDE_SCHEME = "other"
 INTAKE_YEARS = range(2000, 2101)
+# Far wider than any visitor's, and narrow enough that every date the timeline adds up exists.
+BIRTH_YEARS = range(1900, 2101)
 OUTCOMES = (
     "likely_eligible",
     "eligible_with_conditions",
@@ -98,19 +100,31 @@ class Answers:
 def _parse_bool(key: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise AnswerError(f"The answer '{key}' must be true, false or \"unsure\", not {value!r}.")
+    raise AnswerError(f"The answer '{key}' must be true, false or \"unsure\", not {shown(value)}.")
 
 
 def _parse_date(value: Any) -> date:
     if not isinstance(value, str):
-        raise AnswerError(f'The birth_date must be a date like "2008-03-15", not {value!r}.')
+        raise AnswerError(f'The birth_date must be a date like "2008-03-15", not {shown(value)}.')
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise AnswerError(f"The birth_date '{value}' is not a real date (YYYY-MM-DD).") from None
+        raise AnswerError(
+            f"The birth_date {shown(value)} is not a real date (YYYY-MM-DD)."
+        ) from None
     if len(value) != 10:
-        raise AnswerError(f"The birth_date '{value}' must be written YYYY-MM-DD.")
+        raise AnswerError(f"The birth_date {shown(value)} must be written YYYY-MM-DD.")
+    if parsed.year not in BIRTH_YEARS:
+        raise AnswerError(
+            f"The birth_date {shown(value)} is not a date of birth "
+            f"(years {BIRTH_YEARS.start} to {BIRTH_YEARS.stop - 1})."
+        )
     return parsed
+
+
+def _is_code_of(value: Any, programme_codes: Collection[str]) -> bool:
+    """Whether ``value`` is one of the codes (a list or an object is not: a set cannot hold it)."""
+    return isinstance(value, str) and value in programme_codes
 
 
 def parse_answers(raw: Any, rules: RulesData, programme_codes: Collection[str]) -> Answers:
@@ -120,14 +134,14 @@ def parse_answers(raw: Any, rules: RulesData, programme_codes: Collection[str]) 
     known: dict[str, Any] = {}
     for key in sorted(raw):
         if key not in ANSWER_KEYS:
-            raise AnswerError(f"Unknown answer '{key}': use {', '.join(ANSWER_KEYS)}.")
+            raise AnswerError(f"Unknown answer {shown(key)}: use {', '.join(ANSWER_KEYS)}.")
         value = raw[key]
         if key == "programme":
-            if value is None or value == OUTSIDE_SCHEME or value in programme_codes:
+            if value is None or value == OUTSIDE_SCHEME or _is_code_of(value, programme_codes):
                 known[key] = value
             elif value != UNSURE:
                 raise AnswerError(
-                    f"Unknown programme '{value}': use one of the 34 codes of "
+                    f"Unknown programme {shown(value)}: use one of the 34 codes of "
                     '\'kiosk content list\', "other", null or "unsure".'
                 )
             continue
@@ -141,7 +155,9 @@ def parse_answers(raw: Any, rules: RulesData, programme_codes: Collection[str]) 
             codes = [code.upper() for code in value]
             for code in codes:
                 if code not in rules.country_codes:
-                    raise AnswerError(f"Unknown country code '{code}': use ISO 3166 codes like CN.")
+                    raise AnswerError(
+                        f"Unknown country code {shown(code)}: use ISO 3166 codes like CN."
+                    )
             if codes:
                 known[key] = tuple(dict.fromkeys(codes))
         elif key == "birth_date":
@@ -149,7 +165,7 @@ def parse_answers(raw: Any, rules: RulesData, programme_codes: Collection[str]) 
         elif key == "intake_year":
             if isinstance(value, bool) or not isinstance(value, int) or value not in INTAKE_YEARS:
                 raise AnswerError(
-                    f"The intake_year must be a year like 2026 (for 2026/27), not {value!r}."
+                    f"The intake_year must be a year like 2026 (for 2026/27), not {shown(value)}."
                 )
             known[key] = value
     return Answers(known)

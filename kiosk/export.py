@@ -151,7 +151,7 @@ def export_leads(
     file cannot be written.
     """
     moment = datetime.now(UTC) if now is None else now
-    if path.is_dir():
+    if _is_dir(path):
         path = path / export_file_name(export_format, source.kiosk_id, moment.astimezone())
     partial = path.with_name(path.name + PARTIAL_SUFFIX)
     leads = _CountedLeads(records, total, progress)
@@ -198,6 +198,15 @@ def export_kiosk_leads(
         progress,
         now,
     )
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; not when the system refuses to look (a name too long …):
+    writing the file then fails with the system's reason."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 class _CountedLeads:
@@ -389,6 +398,6 @@ def _bundle_manifest(line: bytes) -> dict[str, Any] | None:
 def _json_object(line: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(line)
-    except ValueError:  # not JSON, or not UTF-8
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond any lead
         return None
     return value if isinstance(value, dict) else None

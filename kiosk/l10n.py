@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from kiosk.errors import shown
+
 Language = Literal["zh-Hans", "zh-Hant", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "zh-Hans"
@@ -15,7 +17,7 @@ def parse_language(code: str) -> Language:
     for language in LANGUAGES:
         if code == language:
             return language
-    raise ValueError(f"Unknown language '{code}': use one of {', '.join(LANGUAGES)}.")
+    raise ValueError(f"Unknown language {shown(code)}: use one of {', '.join(LANGUAGES)}.")
 
 
 @dataclass(frozen=True, slots=True)

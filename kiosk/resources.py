@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from kiosk.errors import KioskError
+
 APP_NAME = "vpas-kiosk"
 APP_AUTHOR = "VTC"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
@@ -46,7 +48,13 @@ def data_dir() -> Path:
     """The per-machine writable directory (leads database); created on first use."""
     override = os.environ.get(DATA_DIR_ENV)
     path = Path(override) if override else platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KioskError(
+            f"The kiosk's data folder {path} cannot be made ({error.strerror}); "
+            f"set {DATA_DIR_ENV} to a folder on a writable drive."
+        ) from error
     return path
 
 

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.analytics import Analytics
 from kiosk.catalog import Catalog, load_catalog
 from kiosk.clock import Clock, SystemClock
-from kiosk.data.leads_db import open_leads_db
+from kiosk.data.leads_db import leads_db_problem, open_leads_db
+from kiosk.errors import KioskError
 from kiosk.events import Event, load_event
 from kiosk.lead_notice import notice_version
 from kiosk.lead_vault import LeadOpener, LeadSealer, SealedLeadReader
-from kiosk.leads import LeadDraft, SavedLead, save_lead
+from kiosk.leads import LeadDraft, LeadSaveError, SavedLead, SaveFailure, save_lead
+from kiosk.leads_recovery import (
+    Recovery,
+    dismiss_recovery,
+    recover_leads_db,
+    standing_recovery,
+)
 from kiosk.search import SearchIndex
 from kiosk.settings import Settings, device_id, kiosk_name, load_settings, save_settings
 from kiosk.staff_access import StaffAccess
+from kiosk.staff_alerts import AlertKind, StaffAlerts
 from kiosk.sync import HttpTransport, RelayState, SyncRelay
 
 OpenerSource = Callable[[], LeadOpener | None]
@@ -38,8 +49,13 @@ class Services:
     sealer: LeadSealer
     event: Event | None = None
     relay: SyncRelay | None = field(default=None, init=False)
+    alerts: StaffAlerts = field(init=False)
 
     def __post_init__(self) -> None:
+        self.alerts = StaffAlerts(self.clock)
+        recovery = standing_recovery(self.leads_engine)
+        if recovery is not None:
+            self._alert_recovery(recovery)
         self._tag_analytics()
         self._sync_hooks: tuple[OpenerSource, Callable[[RelayState], None]] | None = None
 
@@ -108,22 +124,48 @@ class Services:
     def save_visitor_lead(
         self, draft: LeadDraft, session_id: str, eligibility_outcome: Mapping[str, Any] | None
     ) -> SavedLead:
-        """``save_lead`` for this kiosk, its event and the privacy notice it shows."""
-        saved = save_lead(
-            self.leads_engine,
-            draft,
-            sealer=self.sealer,
-            known_programme_codes=self.catalog.programme_codes,
-            device_id=self.device_id,
-            kiosk_id=self.kiosk_id,
-            event_id=self.settings.event_id,
-            session_id=session_id,
-            notice_version=notice_version(self.catalog, self.settings.retention_months),
-            eligibility_outcome=eligibility_outcome,
-            clock=self.clock,
-        )
+        """``save_lead`` for this kiosk, its event and the privacy notice it shows; a save the
+        database refuses raises a staff alert, and the next one that works clears it."""
+        try:
+            saved = save_lead(
+                self.leads_engine,
+                draft,
+                sealer=self.sealer,
+                known_programme_codes=self.catalog.programme_codes,
+                device_id=self.device_id,
+                kiosk_id=self.kiosk_id,
+                event_id=self.settings.event_id,
+                session_id=session_id,
+                notice_version=notice_version(self.catalog, self.settings.retention_months),
+                eligibility_outcome=eligibility_outcome,
+                clock=self.clock,
+            )
+        except LeadSaveError as error:
+            full = error.reason == SaveFailure.DISK_FULL
+            self.alerts.raise_alert(
+                AlertKind.DISK_FULL if full else AlertKind.SAVE_FAILED, str(error)
+            )
+            raise
+        for kind in (AlertKind.DISK_FULL, AlertKind.SAVE_FAILED):
+            self.alerts.clear(kind)
         self.sync_now()
         return saved
+
+    def _alert_recovery(self, recovery: Recovery) -> None:
+        self.alerts.raise_alert(
+            AlertKind.LEADS_DB_RECOVERED,
+            f"The leads database was damaged ({recovery.problem}) and moved to "
+            f"{recovery.moved_to}; {recovery.leads_carried_over} leads were carried over into "
+            "a fresh one.",
+            {"folder": str(recovery.moved_to), "leads": str(recovery.leads_carried_over)},
+            at=datetime.fromisoformat(recovery.at),
+        )
+
+    def dismiss_alert(self, kind: AlertKind) -> None:
+        """Staff have read it: an alert about the past (a recovery) goes for good."""
+        if kind == AlertKind.LEADS_DB_RECOVERED:
+            dismiss_recovery(self.leads_engine)
+        self.alerts.clear(kind)
 
     def close(self) -> None:
         self.stop_sync()
@@ -137,20 +179,32 @@ def open_services(
     settings: Settings | None = None,
     clock: Clock | None = None,
 ) -> Services:
-    """Open the content and leads databases; a content problem raises ContentError."""
+    """Open the content and leads databases; a problem with either raises a KioskError (the
+    staff message) rather than anything with a traceback. A damaged leads database is moved
+    aside for a fresh one (kiosk.leads_recovery), and staff alerted."""
     catalog = load_catalog(content_db)
-    engine = open_leads_db(leads_db)
     clock = clock or SystemClock()
-    settings = settings or load_settings(engine)
-    return Services(
-        catalog=catalog,
-        search=SearchIndex(catalog),
-        analytics=Analytics(engine, clock),
-        settings=settings,
-        leads_engine=engine,
-        clock=clock,
-        device_id=device_id(engine),
-        staff=StaffAccess(engine, clock),
-        sealer=LeadSealer(engine, clock),
-        event=load_event(engine, settings.event_id),
-    )
+    try:
+        problem = leads_db_problem(leads_db)
+        if problem is not None:
+            recover_leads_db(leads_db, problem, clock.now())
+        engine = open_leads_db(leads_db)
+        settings = settings or load_settings(engine)
+        return Services(
+            catalog=catalog,
+            search=SearchIndex(catalog),
+            analytics=Analytics(engine, clock),
+            settings=settings,
+            leads_engine=engine,
+            clock=clock,
+            device_id=device_id(engine),
+            staff=StaffAccess(engine, clock),
+            sealer=LeadSealer(engine, clock),
+            event=load_event(engine, settings.event_id),
+        )
+    except (OSError, sqlite3.Error, DBAPIError) as error:  # e.g. a read-only or missing drive
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        raise KioskError(
+            f"The leads database {leads_db} cannot be opened ({reason}); check that the kiosk's "
+            "data folder is on a writable drive with free space."
+        ) from error

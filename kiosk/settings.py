@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import uuid
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import Field, asdict, dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from kiosk.data.leads_db import SettingRow
+from kiosk.errors import shown
 from kiosk.l10n import DEFAULT_LANGUAGE, Language, parse_language
 
 KIOSK_ID_MAX_LENGTH = 32
@@ -29,9 +30,54 @@ def sync_url_problem(url: str) -> str | None:
         host = parts.hostname
     except ValueError:
         host = None
-    if host and (parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK_HOSTS)):
+    if not host or not (
+        parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK_HOSTS)
+    ):
+        return "The sync address must start with https:// (http:// only to this machine)."
+    if not url.isprintable() or any(character.isspace() for character in url):
+        return "The sync address must not hold spaces or control characters."
+    try:
+        parts.port  # noqa: B018  (raises ValueError for a port that is not one)
+    except ValueError:
+        return "The port of the sync address must be a number up to 65535."
+    return None
+
+
+def sync_token_problem(token: str) -> str | None:
+    """Why ``token`` cannot go into an HTTP header as HQ's bearer token, or None."""
+    if token.isascii() and token.isprintable():
         return None
-    return "The sync address must start with https:// (http:// only to this machine)."
+    return "The sync token must be printable ASCII characters, as HQ issued it."
+
+
+def _is_utf8(text: str) -> bool:
+    """False for text holding lone surrogates (bytes of another encoding, escaped by Python)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _type_problem(spec: Field[Any], value: Any) -> str | None:
+    """Why ``value`` is not of the kind the setting's default is (a number, text, a table)."""
+    default = spec.default_factory() if callable(spec.default_factory) else spec.default
+    if type(default) is int and type(value) is not int:
+        return f"The setting {spec.name} must be a whole number, not {shown(value)}."
+    if isinstance(default, str) and not (isinstance(value, str) and _is_utf8(value)):
+        return f"The setting {spec.name} must be text, not {shown(value)}."
+    if isinstance(default, dict) and not (
+        isinstance(value, dict)
+        and all(
+            isinstance(key, str) and isinstance(url, str) and _is_utf8(key + url)
+            for key, url in value.items()
+        )
+    ):
+        return (
+            f"The setting {spec.name} must be a table of link codes and addresses, "
+            'like {"vtc-vpas": "https://…"}.'
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -60,15 +106,26 @@ class Settings:
     staff_idle_s: int = 180  # seconds without a touch before staff mode closes by itself
 
     def __post_init__(self) -> None:
+        """Raises ValueError with one sentence for staff (the command line and panel show it)."""
+        for spec in fields(self):
+            problem = _type_problem(spec, getattr(self, spec.name))
+            if problem:
+                raise ValueError(problem)
         for name in ("idle_timeout_s", "idle_countdown_s", "attract_slide_s", "staff_idle_s"):
             if not 1 <= getattr(self, name) <= 3600:
                 raise ValueError(f"The setting {name} must be between 1 and 3600 seconds.")
         parse_language(self.default_language)
         for code, url in self.link_overrides.items():
             if not url.startswith(("https://", "http://")):
-                raise ValueError(f"The address of link {code} must start with https://.")
+                raise ValueError(f"The address of link {shown(code)} must start with https://.")
         if self.booth_address:
-            ipaddress.ip_address(self.booth_address)  # ValueError names the bad address
+            try:
+                ipaddress.ip_address(self.booth_address)
+            except ValueError:
+                raise ValueError(
+                    "The booth address must be an IP address such as 192.168.8.10, not "
+                    f"{shown(self.booth_address)}."
+                ) from None
         if not 1024 <= self.booth_port <= 65535:
             raise ValueError("The booth port must be between 1024 and 65535.")
         if not 1 <= self.share_minutes <= 240:
@@ -80,6 +137,8 @@ class Settings:
                 f"A kiosk id is at most {KIOSK_ID_MAX_LENGTH} characters, without control ones."
             )
         if self.sync_url and (problem := sync_url_problem(self.sync_url)):
+            raise ValueError(problem)
+        if problem := sync_token_problem(self.sync_token):
             raise ValueError(problem)
 
     @property

@@ -15,16 +15,16 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self, cast
 from urllib.parse import quote, urlsplit
 
-from kiosk.clock import Clock
 from kiosk.errors import KioskError
 
 DEFAULT_LIFETIME = timedelta(minutes=15)
@@ -49,7 +49,7 @@ class ShareError(KioskError):
 class _Share:
     pdf: bytes
     filename: str
-    expires_at: datetime
+    expires_at: float  # on the monotonic clock: a wall clock set back must not stretch a link
 
 
 class ShareServer:
@@ -60,7 +60,7 @@ class ShareServer:
         host: str,
         port: int,
         *,
-        clock: Clock,
+        elapsed: Callable[[], float] = time.monotonic,
         lifetime: timedelta = DEFAULT_LIFETIME,
         max_shares: int = 50,
     ) -> None:
@@ -72,8 +72,8 @@ class ShareServer:
             raise ValueError("The share server must keep at least one share.")
         self._host = host
         self._requested_port = port
-        self._clock = clock
-        self._lifetime = lifetime
+        self._elapsed = elapsed
+        self._lifetime = lifetime.total_seconds()
         self._max_shares = max_shares
         self._shares: dict[str, _Share] = {}
         self._lock = threading.Lock()
@@ -143,7 +143,7 @@ class ShareServer:
         with self._lock:
             if self._server is None:
                 raise ShareError("The share server is not running, so there is no link to give.")
-            now = self._clock.now()
+            now = self._elapsed()
             for stale in [t for t, share in self._shares.items() if share.expires_at <= now]:
                 del self._shares[stale]
             while len(self._shares) >= self._max_shares:
@@ -171,7 +171,7 @@ class ShareServer:
             share = self._shares.get(token)
             if share is None:
                 return None
-            if share.expires_at <= self._clock.now():
+            if share.expires_at <= self._elapsed():
                 del self._shares[token]
                 return None
             return share

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from kiosk.catalog import Catalog, Link
 from kiosk.eligibility import EligibilityOutcome
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, shown
 from kiosk.l10n import Language
 
 PROGRAMMES_LINK = "vtc-vpas"  # the page the fallback QR opens with the visitor's codes
@@ -55,6 +55,6 @@ def check_programme_codes(catalog: Catalog, codes: Sequence[str]) -> tuple[str, 
     unknown = [code for code in codes if code not in catalog.programme_codes]
     if unknown:
         raise SummaryError(
-            f"Unknown programme code '{unknown[0]}': `kiosk content list --json` lists the 34."
+            f"Unknown programme code {shown(unknown[0])}: `kiosk content list --json` lists the 34."
         )
     return tuple(dict.fromkeys(codes))

@@ -130,7 +130,14 @@ class HttpTransport:
         import httpx
 
         try:
-            response = self._client.post(self.url, json={"leads": leads})
+            url = httpx.URL(self.url)
+            url.host  # noqa: B018  (an international name is checked when first read)
+        except (httpx.InvalidURL, UnicodeError):  # UnicodeError: a malformed international name
+            raise SyncRefused(
+                "The sync address is not a valid web address: check it in the settings."
+            ) from None
+        try:
+            response = self._client.post(url, json={"leads": leads})
         except httpx.TimeoutException:
             raise SyncUnreachable("HQ did not answer in time.") from None
         except httpx.TransportError as error:
@@ -461,6 +468,10 @@ class SyncRelay:
     def wake(self) -> None:
         self._wake.set()
 
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
     def stop(self, timeout: float = 5.0) -> bool:
         """Ask the thread to finish after the current request; True once it has."""
         self._stopping.set()
@@ -470,7 +481,12 @@ class SyncRelay:
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        transport = self._transport()
+        try:
+            transport = self._transport()
+        except Exception:  # settings refuse a bad address; should one get by, say so and stop
+            log.exception("the sync transport could not be made")
+            self._on_change(RelayState(False, 0, 0, 1, None))
+            return
         failures = 0
         try:
             while not self._stopping.is_set():

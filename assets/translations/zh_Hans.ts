@@ -15,6 +15,44 @@
     </message>
 </context>
 <context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="106"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTexts</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="24"/>
+        <source>Since %1 the kiosk&apos;s storage is full and visitors&apos; details cannot be saved. Free some space (IT), then ask the visitor to tap Send again.</source>
+        <translation>自 %1 起，本机储存空间已满，无法保存访客的联系资料。请 IT 同事释放空间后，再请访客重新按“发送”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="28"/>
+        <source>Since %1 visitors&apos; details cannot be saved (a database error). Restart the kiosk; if it happens again, call IT.</source>
+        <translation>自 %1 起，访客的联系资料无法保存（数据库错误）。请重新启动本机；如再次发生，请联络 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="32"/>
+        <source>At %1 the kiosk found its leads database damaged and started a fresh one with the %2 leads it could still read. The old files are kept for IT in %3.</source>
+        <translation>%1 本机发现联系资料数据库已损坏，已改用新的数据库，并转入仍可读取的 %2 条联系资料。旧文件保留在 %3，供 IT 同事处理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="36"/>
+        <source>At %1 the printer stopped in the middle of a visitor&apos;s summary. Check its cable, power and paper, then print a test page.</source>
+        <translation>%1 打印机在打印访客的摘要时中途停止。请检查连接线、电源和纸张，然后打印测试页。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="44"/>
+        <source>(%n time(s))</source>
+        <translation>
+            <numerusform>（共 %n 次）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/contacts.py" line="28"/>
@@ -711,22 +749,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="247"/>
+        <location filename="../../kiosk/ui/shell.py" line="253"/>
         <source>My list (%1)</source>
         <translation>我的列表 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="251"/>
+        <location filename="../../kiosk/ui/shell.py" line="257"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="252"/>
+        <location filename="../../kiosk/ui/shell.py" line="258"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="253"/>
+        <location filename="../../kiosk/ui/shell.py" line="259"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -894,293 +932,293 @@
 <context>
     <name>StaffPanelScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="182"/>
         <source>Staff panel</source>
         <translation>职员面板</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="183"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="184"/>
         <source>All days</source>
         <translation>所有日子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="176"/>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="209"/>
         <source>Visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="177"/>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="210"/>
         <source>Leads</source>
         <translation>联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="187"/>
         <source>Not yet at HQ</source>
         <translation>未送达总部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="189"/>
         <source>Charts: today</source>
         <translation>图表：今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="189"/>
         <source>Charts: all days</source>
         <translation>图表：所有日子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="191"/>
         <source>Event set-up</source>
         <translation>活动设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="192"/>
         <source>Export leads</source>
         <translation>导出联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="193"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="194"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="195"/>
         <source>Sync to HQ</source>
         <translation>同步到总部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="196"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="197"/>
         <source>Staff passphrase</source>
         <translation>职员密码短语</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="199"/>
         <source>Closes the kiosk app and shows the computer&apos;s desktop (for IT staff).</source>
         <translation>关闭资讯机程序并显示电脑桌面（供IT人员使用）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="208"/>
         <source>Visitors and leads per hour, today</source>
         <translation>今天每小时的访客和联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="211"/>
         <source>Eligibility check results</source>
         <translation>资格测试结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="213"/>
         <source>Likely eligible</source>
         <translation>很可能符合资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="214"/>
         <source>Eligible with conditions</source>
         <translation>符合条件后可参加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="215"/>
         <source>Not eligible</source>
         <translation>不符合资格</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="216"/>
         <source>Local student</source>
         <translation>本地学生</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="217"/>
         <source>Talk to staff</source>
         <translation>需向职员查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="219"/>
         <source>Most viewed sectors</source>
         <translation>最多人浏览的行业</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="221"/>
         <source>Most viewed programmes</source>
         <translation>最多人浏览的课程</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="223"/>
         <source>Visitors who left contact details</source>
         <translation>留下联系资料的访客</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="224"/>
         <source>Left contact details</source>
         <translation>留下联系资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="225"/>
         <source>Did not</source>
         <translation>没有留下</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="226"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="258"/>
         <source>%1 · %2 · %3 to %4</source>
         <translation>%1 · %2 · %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="264"/>
         <source>No event set up yet: tap Event set-up before the doors open.</source>
         <translation>尚未设置活动：请在开场前点按「活动设置」。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="266"/>
         <source>Kiosk id: %1</source>
         <translation>资讯机编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="271"/>
         <source>Remove them</source>
         <translation>删除这些资料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="272"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="278"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="279"/>
         <source>Printer: none found. Check the cable and power.</source>
         <translation>打印机：未找到。请检查连接线和电源。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="280"/>
         <source>Printer: not ready (paper, toner or a jam?)</source>
         <translation>打印机：未就绪（纸张、碳粉或卡纸？）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="281"/>
         <source>Printer: not ready</source>
         <translation>打印机：未就绪</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="290"/>
         <source>Not yet at HQ: %n lead(s).</source>
         <translation>
             <numerusform>未送达总部：%n 条联系资料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="294"/>
         <source>%n of them, from before the kiosk last started, need the staff passphrase.</source>
         <translation>
             <numerusform>其中 %n 条是资讯机上次启动前留下的，需要输入职员密码短语。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="300"/>
         <source>HQ rejected %n lead(s):</source>
         <translation>
             <numerusform>总部拒收 %n 条联系资料：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="315"/>
         <source>No sync address is set: add HQ&apos;s address and token in Settings.</source>
         <translation>尚未设置同步地址：请在“设置”中填写总部的地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="330"/>
         <source>No attempt yet.</source>
         <translation>尚未同步过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="333"/>
         <source>Last sync %1: %n lead(s) sent, all at HQ.</source>
         <translation>
             <numerusform>上次同步 %1：已发送 %n 条联系资料，全部已送达总部。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="335"/>
         <source>Last attempt %1 failed: %2</source>
         <translation>上次同步 %1 失败：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="339"/>
         <source>Trying again within %n second(s).</source>
         <translation>
             <numerusform>将在 %n 秒内重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="357"/>
         <source>The staff passphrase is not right.</source>
         <translation>职员密码短语不正确。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="362"/>
         <source>Sending to HQ…</source>
         <translation>正在发送到总部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="370"/>
         <source>%n lead(s) confirmed by HQ are older than %1 months, the period visitors were told.</source>
         <translation>
             <numerusform>有 %n 条总部已确认的联系资料超过 %1 个月（即告知访客的保存期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="372"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="389"/>
         <source>Tap again to remove them</source>
         <translation>再按一次以删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="396"/>
         <source>%n lead(s) removed.</source>
         <translation>
             <numerusform>已删除 %n 条联系资料。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="382"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="399"/>
         <source>Tap again to exit</source>
         <translation>再按一次以退出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="424"/>
         <source>Test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="416"/>
         <source>The test page failed.</source>
         <translation>测试页打印失败。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff_panel.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/staff_panel.py" line="419"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
@@ -1387,102 +1425,102 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="357"/>
         <source>Leave your contact for a reply</source>
         <translation>留下联络资料，我们会回复你</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="368"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="374"/>
         <source>VTC&apos;s VPAS page</source>
         <translation>职业训练局VPAS网页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="365"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="371"/>
         <source>Booth Wi-Fi: %1</source>
         <translation>展位Wi-Fi：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/summary.py" line="359"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="365"/>
         <source>Scan with your phone camera. The download works for %n minute(s), without the internet.</source>
         <translation>
             <numerusform>用手机相机扫码。下载链接在%n分钟内有效，毋须连接互联网。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="362"/>
         <source>Download your summary</source>
         <translation>下载你的摘要</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="359"/>
         <source>1. Join the booth Wi-Fi</source>
         <translation>1. 连接展位Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="371"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="377"/>
         <source>This kiosk is not on a booth network, so it cannot send the PDF to your phone. Scan to open VTC&apos;s VPAS page with your programmes, or print your summary.</source>
         <translation>本机未连接展位网络，无法把PDF发送到你的手机。请扫码打开职业训练局的VPAS网页查看课程，或打印你的摘要。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="356"/>
         <source>Take it on your phone</source>
         <translation>用手机带走</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/summary.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="353"/>
         <source>%n page(s), A4: what you see is what prints.</source>
         <translation>
             <numerusform>共%n页A4：打印出来的和你看到的一样。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="349"/>
         <source>Print my summary</source>
         <translation>打印我的摘要</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="331"/>
         <source>Printing did not work. Scan the QR code below to take your summary on your phone, or ask our staff.</source>
         <translation>打印未能完成。请扫描下方二维码，用手机带走你的摘要，或向工作人员查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="327"/>
         <source>The printer is offline. Scan the QR code below to take your summary on your phone, or ask our staff.</source>
         <translation>打印机未能连线。请扫描下方二维码，用手机带走你的摘要，或向工作人员查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="322"/>
         <source>There is no printer at this kiosk. Scan the QR code below to take your summary on your phone.</source>
         <translation>本机没有连接打印机。请扫描下方二维码，用手机带走你的摘要。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="318"/>
         <source>Printed. Please take your summary from the printer.</source>
         <translation>已打印，请从打印机取走你的摘要。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="315"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="312"/>
         <source>Sending your summary to the printer…</source>
         <translation>正在把你的摘要发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="226"/>
         <source>Your summary could not be made. Please ask our staff at the booth.</source>
         <translation>未能制作你的摘要，请向展位工作人员查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="193"/>
         <source>Preparing your summary…</source>
         <translation>正在准备你的摘要…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/summary.py" line="169"/>
-        <location filename="../../kiosk/ui/screens/summary.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/summary.py" line="348"/>
         <source>My summary</source>
         <translation>我的摘要</translation>
     </message>

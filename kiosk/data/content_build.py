@@ -15,9 +15,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import URL, create_engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kiosk.catalog import read_only_engine
 from kiosk.data.content_models import (
     CONTENT_SCHEMA_VERSION,
     ContactRow,
@@ -37,6 +39,7 @@ from kiosk.data.content_models import (
     TextRow,
 )
 from kiosk.data.content_source import ContentSource, SourceCountries, SourceText, read_sources
+from kiosk.errors import KioskError
 from kiosk.l10n import L10n
 
 
@@ -52,7 +55,7 @@ def built_source_hash(db_path: Path) -> str | None:
     """The source hash recorded in an existing database, or None if there is none."""
     if not db_path.is_file():
         return None
-    engine = create_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    engine = read_only_engine(db_path)
     try:
         with Session(engine) as session:
             return session.scalar(select(Meta.value).where(Meta.key == "source_hash"))
@@ -199,24 +202,41 @@ def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
 
 
 def build_content(source_dir: Path, icon_dir: Path, output: Path, *, force: bool = False) -> bool:
-    """Build ``output`` from the sources; return False when it was already up to date."""
+    """Build ``output`` from the sources; return False when it was already up to date.
+
+    Raises ContentSourceError listing the sources' problems, or KioskError with one sentence
+    when ``output`` cannot be written.
+    """
     source = read_sources(source_dir, icon_dir)
     digest = source_hash(source_dir)
-    if not force and built_source_hash(output) == digest:
-        return False
+    try:
+        if not force and built_source_hash(output) == digest:
+            return False
+        _write_database(source, digest, output)
+    except (OSError, SQLAlchemyError) as error:
+        reason = error.strerror if isinstance(error, OSError) else getattr(error, "orig", None)
+        raise KioskError(
+            f"Cannot write the content database {output}: {reason or error}."
+        ) from None
+    return True
+
+
+def _write_database(source: ContentSource, digest: str, output: Path) -> None:
+    """Into a temporary file beside ``output``, renamed over it once complete."""
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(suffix=".sqlite", dir=output.parent)
     os.close(handle)
     temp_path = Path(temp_name)
     try:
-        engine = create_engine(f"sqlite:///{temp_path}")
-        ContentBase.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            session.add_all(list(_rows(source, digest)))
-        with engine.connect() as connection:
-            connection.exec_driver_sql("VACUUM")
-        engine.dispose()
+        engine = create_engine(URL.create("sqlite", database=str(temp_path)))
+        try:
+            ContentBase.metadata.create_all(engine)
+            with Session(engine) as session, session.begin():
+                session.add_all(list(_rows(source, digest)))
+            with engine.connect() as connection:
+                connection.exec_driver_sql("VACUUM")
+        finally:
+            engine.dispose()  # before the rename: Windows renames no file SQLite holds open
         os.replace(temp_path, output)
     finally:
         temp_path.unlink(missing_ok=True)
-    return True

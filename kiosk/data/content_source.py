@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import KioskError
+from kiosk.eligibility import INTAKE_YEARS
+from kiosk.errors import KioskError, one_line
 
 SOURCE_FILES = ("sectors.toml", "texts.toml", "rules.toml", "countries.toml")
 REASON_KINDS = ("not_applicable", "broken", "condition", "unsure", "met", "advisory")
@@ -92,15 +93,26 @@ REQUIRED_NESTED_TEXTS = (
     ),
 )
 NESTED_TEXT_TABLES = ("headings", "outcome", "timeline", "summary", "privacy")
+# What the eligibility engine reads from [parameters] as whole numbers, and the values it can use.
+WHOLE_NUMBER_PARAMETERS = {
+    "minimum_age_at_application": range(1, 100),
+    "programme_academic_years": range(1, 11),
+    "max_academic_years_to_complete": range(1, 11),
+    "academic_year_start_month": range(1, 13),
+    "permanent_residence_years": range(1, 51),
+}
 REQUIRED_CONTACTS = ("general", "admissions")
 
 SourceText = dict[str, str]  # language -> text; zh-Hant optional
 
 
 class ContentSourceError(KioskError):
+    """Every problem of the sources, one sentence a line (one_line: a line break quoted from a
+    source or a path cannot split a sentence)."""
+
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+        self.problems = [one_line(problem) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass
@@ -204,6 +216,51 @@ class _Checker:
             return ""
         return value.strip()
 
+    def optional_string(self, raw: dict[str, Any], key: str, where: str) -> str | None:
+        value = raw.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.problem(f"{where} has a '{key}' that is not text.")
+        return None
+
+    def items(self, raw: dict[str, Any], key: str, where: str) -> list[Any]:
+        """The list ``key = [ … ]``, empty when absent."""
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            self.problem(f"In {where}, '{key}' must be a list, like {key} = [ … ].")
+            return []
+        return value
+
+    def tables(self, raw: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        """The array of tables ``[[key]]``, empty when absent."""
+        value = self.items(raw, key, where)
+        tables = [item for item in value if isinstance(item, dict)]
+        if len(tables) != len(value):
+            self.problem(f"In {where}, every '{key}' must be a table, like [[{key}]].")
+        return tables
+
+    def table(self, raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+        """The table ``[key]``, empty when absent."""
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            self.problem(f"In {where}, '{key}' must be a table, like [{key}].")
+            return {}
+        return value
+
+    def whole_numbers(self, raw: dict[str, Any], key: str, where: str) -> list[int]:
+        value = self.items(raw, key, where)
+        numbers = [item for item in value if type(item) is int]
+        if len(numbers) != len(value):
+            self.problem(f"In {where}, '{key}' must hold whole numbers only.")
+        return numbers
+
+    def strings(self, raw: dict[str, Any], key: str, where: str) -> list[str]:
+        value = self.items(raw, key, where)
+        strings = [item for item in value if isinstance(item, str)]
+        if len(strings) != len(value):
+            self.problem(f"In {where}, '{key}' must hold texts only.")
+        return strings
+
     def unique(self, codes: list[str], what: str) -> None:
         seen: set[str] = set()
         for code in codes:
@@ -218,6 +275,10 @@ def _load_toml(path: Path, checker: _Checker) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         checker.problem(f"The content source {path.name} is missing from {path.parent}.")
+    except OSError as error:
+        checker.problem(f"Cannot read the content source {path}: {error.strerror or error}.")
+    except UnicodeDecodeError:
+        checker.problem(f"{path.name} is not text in UTF-8.")
     except tomllib.TOMLDecodeError as error:
         checker.problem(f"{path.name} is not valid TOML: {error}.")
     return {}
@@ -225,14 +286,15 @@ def _load_toml(path: Path, checker: _Checker) -> dict[str, Any]:
 
 def _read_sectors(raw: dict[str, Any], checker: _Checker, icon_dir: Path) -> list[SourceSector]:
     sectors: list[SourceSector] = []
-    for index, raw_sector in enumerate(raw.get("sector", []), start=1):
+    for index, raw_sector in enumerate(checker.tables(raw, "sector", "sectors.toml"), start=1):
         code = checker.string(raw_sector, "code", f"Sector number {index} in sectors.toml")
         where = f"Sector '{code or index}'"
         icon = checker.string(raw_sector, "icon", where)
         if icon and not (icon_dir / f"{icon}.svg").is_file():
             checker.problem(f"{where} refers to the icon '{icon}', which is not in {icon_dir}.")
         programmes = []
-        for p_index, raw_programme in enumerate(raw_sector.get("programme", []), start=1):
+        raw_programmes = checker.tables(raw_sector, "programme", where)
+        for p_index, raw_programme in enumerate(raw_programmes, start=1):
             p_code = checker.string(raw_programme, "code", f"Programme {p_index} of {where}")
             p_where = f"Programme '{p_code or p_index}'"
             programmes.append(
@@ -244,7 +306,7 @@ def _read_sectors(raw: dict[str, Any], checker: _Checker, icon_dir: Path) -> lis
             checker.problem(f"{where} has no programmes.")
         jobs = [
             checker.text(job, f"Job example {j} of {where}")
-            for j, job in enumerate(raw_sector.get("jobs", []), start=1)
+            for j, job in enumerate(checker.items(raw_sector, "jobs", where), start=1)
         ]
         if not jobs:
             checker.problem(f"{where} has no job examples.")
@@ -252,7 +314,7 @@ def _read_sectors(raw: dict[str, Any], checker: _Checker, icon_dir: Path) -> lis
             SourceSector(
                 code=code,
                 icon=icon,
-                new_from=raw_sector.get("new_from"),
+                new_from=checker.optional_string(raw_sector, "new_from", where),
                 name=checker.text(raw_sector.get("name"), f"{where}'s name"),
                 jobs=jobs,
                 programmes=programmes,
@@ -273,7 +335,7 @@ def _read_texts(raw: dict[str, Any], checker: _Checker) -> dict[str, SourceText]
     for key, value in raw.items():
         if isinstance(value, dict) and key in REQUIRED_TEXTS:
             texts[key] = checker.text(value, f"The text '{key}'")
-    for number, aim in enumerate(raw.get("aims", []), start=1):
+    for number, aim in enumerate(checker.items(raw, "aims", "texts.toml"), start=1):
         texts[f"aims.{number}"] = checker.text(aim, f"Aim {number}")
     for table in NESTED_TEXT_TABLES:
         _read_nested_texts(raw.get(table, {}), table, texts, checker)
@@ -300,14 +362,14 @@ def _read_nested_texts(
 
 def _read_footnotes(raw: dict[str, Any], checker: _Checker) -> list[tuple[int, int, SourceText]]:
     footnotes: list[tuple[int, int, SourceText]] = []
-    for raw_note in raw.get("footnote", []):
+    for raw_note in checker.tables(raw, "footnote", "texts.toml"):
         number = raw_note.get("number")
-        if not isinstance(number, int):
+        if type(number) is not int:
             checker.problem("A [[footnote]] in texts.toml has no whole 'number'.")
             continue
         where = f"Footnote {number}"
         if "parts" in raw_note:
-            for part, text in enumerate(raw_note["parts"], start=1):
+            for part, text in enumerate(checker.items(raw_note, "parts", where), start=1):
                 footnotes.append((number, part, checker.text(text, f"{where} part {part}")))
         else:
             footnotes.append((number, 0, checker.text(raw_note.get("text"), where)))
@@ -319,16 +381,19 @@ def _read_key_points(
     raw: dict[str, Any], checker: _Checker, footnote_numbers: set[int]
 ) -> list[tuple[int, list[int], SourceText]]:
     points = []
-    for raw_point in raw.get("key_point", []):
+    for raw_point in checker.tables(raw, "key_point", "texts.toml"):
         step = raw_point.get("step")
+        if type(step) is not int:
+            checker.problem("A [[key_point]] in texts.toml has no whole 'step'.")
+            continue
         where = f"Key point {step}"
-        notes = [int(n) for n in raw_point.get("footnotes", [])]
+        notes = checker.whole_numbers(raw_point, "footnotes", where)
         for note in notes:
             if note not in footnote_numbers:
                 checker.problem(
                     f"{where} refers to footnote {note}, which texts.toml does not define."
                 )
-        points.append((int(step), notes, checker.text(raw_point.get("text"), where)))
+        points.append((step, notes, checker.text(raw_point.get("text"), where)))
     if not points:
         checker.problem("texts.toml defines no [[key_point]].")
     checker.unique([str(step) for step, _, _ in points], "key point")
@@ -337,18 +402,27 @@ def _read_key_points(
 
 def _read_contacts(raw: dict[str, Any], checker: _Checker) -> list[SourceContact]:
     contacts = []
-    raw_contacts = raw.get("contacts", {})
+    raw_contacts = checker.table(raw, "contacts", "texts.toml")
     for code in REQUIRED_CONTACTS:
         if code not in raw_contacts:
             checker.problem(f"texts.toml is missing [contacts.{code}].")
     for code, raw_contact in raw_contacts.items():
+        where = f"The contact '{code}'"
+        if not isinstance(raw_contact, dict):
+            checker.problem(f"{where} must be a table, like [contacts.{code}].")
+            continue
         fields = {
             name: checker.text(raw_contact[name], f"The {name} of contact '{code}'")
             for name in ("title", "organisation", "address", "text")
             if name in raw_contact
         }
         contacts.append(
-            SourceContact(code, fields, raw_contact.get("phone"), raw_contact.get("email"))
+            SourceContact(
+                code,
+                fields,
+                checker.optional_string(raw_contact, "phone", where),
+                checker.optional_string(raw_contact, "email", where),
+            )
         )
     return contacts
 
@@ -357,7 +431,7 @@ def _read_rules(
     raw: dict[str, Any], checker: _Checker, key_points: set[int], footnotes: set[int]
 ) -> SourceRules:
     reasons = []
-    for index, raw_reason in enumerate(raw.get("reason", []), start=1):
+    for index, raw_reason in enumerate(checker.tables(raw, "reason", "rules.toml"), start=1):
         code = checker.string(raw_reason, "code", f"Reason number {index} in rules.toml")
         where = f"Reason '{code}'"
         kind = checker.string(raw_reason, "kind", where)
@@ -376,15 +450,17 @@ def _read_rules(
     if not isinstance(parameters, dict) or not parameters:
         checker.problem("rules.toml has no [parameters].")
         parameters = {}
+    else:
+        _check_parameters(parameters, checker)
     labels = {
         place: checker.text(text, f"The source label '{place}'")
-        for place, text in raw.get("source_labels", {}).items()
+        for place, text in checker.table(raw, "source_labels", "rules.toml").items()
     }
     for place in ("footnote", "key_point"):
         if place not in labels:
             checker.problem(f"rules.toml is missing the source label '{place}'.")
     questions = []
-    for index, raw_question in enumerate(raw.get("question", []), start=1):
+    for index, raw_question in enumerate(checker.tables(raw, "question", "rules.toml"), start=1):
         key = checker.string(raw_question, "key", f"Question number {index} in rules.toml")
         where = f"Question '{key}'"
         questions.append(
@@ -407,17 +483,59 @@ def _read_rules(
 def _read_countries(raw: dict[str, Any], checker: _Checker) -> SourceCountries:
     names = {
         code: checker.text(text, f"The country name '{code}'")
-        for code, text in raw.get("names", {}).items()
+        for code, text in checker.table(raw, "names", "countries.toml").items()
     }
     return SourceCountries(
-        common=list(raw.get("common", [])),
-        not_nationalities=list(raw.get("not_nationalities", [])),
+        common=checker.strings(raw, "common", "countries.toml"),
+        not_nationalities=checker.strings(raw, "not_nationalities", "countries.toml"),
         names=names,
     )
 
 
+def _check_parameters(parameters: dict[str, Any], checker: _Checker) -> None:
+    """The parameters the eligibility engine computes with, each of a kind it can use."""
+    for name, allowed in WHOLE_NUMBER_PARAMETERS.items():
+        value = parameters.get(name)
+        if type(value) is not int or value not in allowed:
+            checker.problem(
+                f"The parameter {name} in rules.toml must be a whole number from "
+                f"{allowed.start} to {allowed.stop - 1}."
+            )
+    window = parameters.get("return_window_months")
+    if not (
+        isinstance(window, list)
+        and len(window) == 2
+        and all(type(month) is int for month in window)
+        and 1 <= window[0] <= window[1]
+    ):
+        checker.problem(
+            "The parameter return_window_months in rules.toml must be two months like [7, 12], "
+            "the first not after the second."
+        )
+    excluded = parameters.get("excluded_nationalities")
+    if not (isinstance(excluded, list) and all(isinstance(code, str) for code in excluded)):
+        checker.problem(
+            'The parameter excluded_nationalities in rules.toml must be country codes like ["AF"].'
+        )
+    covered = parameters.get("covered_intake_years")
+    if not (
+        isinstance(covered, list)
+        and covered
+        and all(type(year) is int and year in INTAKE_YEARS for year in covered)
+    ):
+        checker.problem(
+            "The parameter covered_intake_years in rules.toml must list intake years like [2026]."
+        )
+
+
 def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
     """Read and check every source file; raise ContentSourceError listing all problems."""
+    try:
+        is_folder = source_dir.is_dir()
+    except OSError:  # a name too long …
+        is_folder = False
+    if not is_folder:
+        raise ContentSourceError([f"The content sources {source_dir} are not a folder."])
     checker = _Checker()
     sectors_raw = _load_toml(source_dir / "sectors.toml", checker)
     texts_raw = _load_toml(source_dir / "texts.toml", checker)
@@ -429,7 +547,7 @@ def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
     sectors = _read_sectors(sectors_raw, checker, icon_dir)
     footnotes = _read_footnotes(texts_raw, checker)
     supports = []
-    for raw_support in texts_raw.get("support", []):
+    for raw_support in checker.tables(texts_raw, "support", "texts.toml"):
         code = checker.string(raw_support, "code", "A [[support]] in texts.toml")
         where = f"Enterprise support '{code}'"
         supports.append(
@@ -441,7 +559,7 @@ def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
         )
     checker.unique([code for code, _, _ in supports], "enterprise support")
     links = []
-    for raw_link in texts_raw.get("link", []):
+    for raw_link in checker.tables(texts_raw, "link", "texts.toml"):
         code = checker.string(raw_link, "code", "A [[link]] in texts.toml")
         url = checker.string(raw_link, "url", f"Link '{code}'")
         if url and not url.startswith("https://"):

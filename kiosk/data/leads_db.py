@@ -6,6 +6,7 @@ It survives upgrades: on start the schema is migrated to this release's head rev
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kiosk.errors import KioskError
 from kiosk.resources import migrations_dir
 
 # The newest revision under migrations/versions; a test keeps the two in step. Knowing it here
@@ -150,14 +153,57 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class LeadsDatabaseDamaged(KioskError):
+    """The leads database file is not a database any more, or fails SQLite's own check."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(
+            f"The leads database {path} is damaged ({problem}); starting the kiosk moves it "
+            "aside and begins a fresh one."
+        )
+
+
+# SQLite's words for a damaged file, as opposed to one that is locked, read-only or missing.
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite (directly or through SQLAlchemy) called the file damaged."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    return getattr(original, "sqlite_errorcode", -1) & 0xFF in DAMAGE_CODES
+
+
+def leads_db_problem(path: Path) -> str | None:
+    """Why the leads database at ``path`` cannot be trusted, in SQLite's words; None when it
+    passes SQLite's quick check (or does not exist yet)."""
+    if not path.is_file():
+        return None
+    try:
+        # Read-only: closing a writable connection would checkpoint the WAL into the file,
+        # changing the damaged files before they are moved aside.
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            findings = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return str(error)
+        raise
+    return None if findings == ["ok"] else "; ".join(findings[:3])
+
+
 def current_revision(path: Path) -> str | None:
     if not path.is_file():
         return None
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.OperationalError:
             return None
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise LeadsDatabaseDamaged(path, str(error)) from error
+            raise
     return row[0] if row else None
 
 
@@ -181,9 +227,16 @@ def create_leads_engine(url: str) -> Engine:
 
 
 def open_leads_db(path: Path) -> Engine:
+    """The leads database at ``path``, created or migrated to head; raises LeadsDatabaseDamaged
+    when SQLite finds the file damaged on the way (``leads_db_problem`` checks it all)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     needs_migration = current_revision(path) != LEADS_SCHEMA_HEAD
     engine = create_leads_engine(f"sqlite:///{path}")
     if needs_migration:
-        migrate(engine)
+        try:
+            migrate(engine)
+        except DBAPIError as error:
+            if is_damage(error):
+                raise LeadsDatabaseDamaged(path, str(error.orig)) from error
+            raise
     return engine

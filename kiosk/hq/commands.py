@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, one_line
 from kiosk.hq import LEADS_PATH
 from kiosk.hq.app import HQ_TOKENS_ENV, tokens_from_env
 from kiosk.hq.store import (
@@ -122,7 +122,7 @@ def import_leads(paths: Sequence[Path], db_url: str | None) -> int:
                     print(f"  {rejection.lead_id} {rejection.code}: {rejection.reason}")
             else:
                 refused = True
-                print(f"kiosk: {outcome}", file=sys.stderr, flush=True)
+                print(f"kiosk: {one_line(str(outcome))}", file=sys.stderr, flush=True)
     except SQLAlchemyError as error:
         raise KioskError(
             f"The HQ database {displayed_url(url)} failed during the import "

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from kiosk import resources
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, shown
 from kiosk.export import BundleError, read_bundle
 from kiosk.hq import MAX_BATCH_LEADS
 from kiosk.hq.models import HqBase, HqLeadConflictRow, HqLeadRow
@@ -88,7 +88,7 @@ def _hq_url(url: str) -> URL:
         parsed = make_url(url)
     except ArgumentError:
         raise KioskError(
-            f"'{url}' is not a database URL (e.g. postgresql+psycopg://user@host/hq or "
+            f"{shown(url)} is not a database URL (e.g. postgresql+psycopg://user@host/hq or "
             "sqlite:///hq-leads.sqlite)."
         ) from None
     if parsed.drivername == "postgresql":  # SQLAlchemy's default driver is not installed

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk import resources
-from kiosk.errors import ContentError
+from kiosk.errors import KioskError
 from kiosk.l10n import Language
 from kiosk.services import Services, open_services
 from kiosk.ui.i18n import Translations
@@ -25,27 +25,24 @@ from kiosk.watchdog import watch_parent
 logger = logging.getLogger(__name__)
 
 
-class ContentErrorScreen(QWidget):
-    """Full screen, for staff: the content cannot be read. Never a traceback."""
+class OutOfServiceScreen(QWidget):
+    """Full screen, for staff: the kiosk cannot start (its content or its leads database cannot
+    be opened). One sentence that says what to do; never a traceback."""
 
     def __init__(self, problem: str) -> None:
         super().__init__()
-        self.setObjectName("contentError")
+        self.setObjectName("outOfService")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 96, 96, 96)
         layout.setSpacing(32)
         layout.addStretch(1)
         layout.addWidget(label("暂停服务  ·  暫停服務\nOut of service", "hero"))
-        layout.addWidget(label("For booth staff: the kiosk's content cannot be read.", "heroSub"))
+        layout.addWidget(label("For booth staff: the kiosk cannot start.", "heroSub"))
         self.problem = label(problem, "heroSub")
         layout.addWidget(self.problem)
         layout.addWidget(
-            label(
-                "Reinstall the kiosk's bundle (in a source checkout: run 'kiosk content build'), "
-                "then start the kiosk again.",
-                "heroSub",
-            )
+            label("Do what the message says (or call IT), then start the kiosk again.", "heroSub")
         )
         layout.addStretch(2)
 
@@ -53,9 +50,9 @@ class ContentErrorScreen(QWidget):
 def create_window(
     services: Services | None, problem: str | None, language: Language | None = None
 ) -> QWidget:
-    """The shell for the given services, or the staff message for a content problem."""
+    """The shell for the given services, or the staff message for a problem at start."""
     if services is None:
-        return ContentErrorScreen(problem or "")
+        return OutOfServiceScreen(problem or "")
     if language is not None:
         services.settings = replace(services.settings, default_language=language)
     return Shell(services, Translations())
@@ -107,7 +104,7 @@ def run_kiosk(
     problem: str | None = None
     try:
         services = open_services(resources.content_db_path(), resources.leads_db_path())
-    except ContentError as error:
+    except KioskError as error:  # the content or the leads database
         problem = str(error)
         print(f"kiosk: {problem}", file=sys.stderr)
     window = create_window(services, problem, language)

@@ -62,6 +62,7 @@ from kiosk.ui.screens.support import SupportScreen
 from kiosk.ui.signals import AppSignals
 from kiosk.ui.staff_gesture import CornerHold
 from kiosk.ui.widgets.common import button, label, svg_icon
+from kiosk.ui.widgets.staff_alerts import AlertBadge
 
 SCREENS: tuple[type[Screen], ...] = (
     AttractScreen,
@@ -193,6 +194,10 @@ class Shell(QWidget):
         self.staff_idle.idle.connect(self.leave_staff_mode)
         self.corner_hold = CornerHold(self)
         self.corner_hold.held.connect(self.open_staff)
+        self.alert_badge = AlertBadge(self, self.stack)
+        self.signals.alerts_changed.connect(self._show_alert_badge)
+        self._alerts_listener = self.signals.alerts_changed.emit  # kept to unsubscribe
+        services.alerts.subscribe(self._alerts_listener)
         services.start_sync(self.lead_opener, self.signals.sync_changed.emit)
         self._refresh_chrome()
         if self.staff_setup_needed():
@@ -232,6 +237,7 @@ class Shell(QWidget):
         self.stack.setCurrentWidget(screen)
         self.top_bar.setVisible(screen.shows_top_bar)
         self._refresh_chrome()
+        self._show_alert_badge()
         if screen.screen_id == ScreenId.SECTOR:
             self.record(EventKind.SECTOR_VIEW, self._history[-1][1].get("sector"))
         elif screen.screen_id == ScreenId.PROGRAMME:
@@ -253,6 +259,10 @@ class Shell(QWidget):
         bar.search.setText(self.tr("Search") if wide else "")
         for language, choice in bar.languages.items():
             choice.setChecked(language == self.session.language)
+
+    def _show_alert_badge(self) -> None:
+        alerts = len(self.services.alerts.active)
+        self.alert_badge.set_visible_for(alerts, self.current_is_staff())
 
     # the visitor ------------------------------------------------------------------------------
     def start_visit(self) -> None:
@@ -360,7 +370,6 @@ class Shell(QWidget):
             server = ShareServer(
                 settings.booth_address,
                 settings.booth_port,
-                clock=self.services.clock,
                 lifetime=timedelta(minutes=settings.share_minutes),
             )
             try:
@@ -467,6 +476,7 @@ class Shell(QWidget):
             event.ignore()
 
     def close_services(self) -> None:
+        self.services.alerts.unsubscribe(self._alerts_listener)
         self.services.stop_sync()
         self.keyboard.put_away()
         for watcher in (self.idle, self.staff_idle):

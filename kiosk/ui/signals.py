@@ -13,3 +13,5 @@ class AppSignals(QObject):
     # kiosk.sync.RelayState, emitted from the relay's thread: connect a QObject's method so the
     # slot runs queued, on the screen's thread.
     sync_changed = Signal(object)
+    # The staff alerts changed (kiosk.staff_alerts); may be emitted from a worker thread too.
+    alerts_changed = Signal()

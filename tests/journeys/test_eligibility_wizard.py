@@ -135,6 +135,24 @@ def test_back_shows_the_previous_answer(shell: Shell, qtbot: QtBot) -> None:
     assert shell.session.answers["nationalities"] == ["MY"]
 
 
+def test_back_to_a_birth_date_answered_not_sure(shell: Shell, qtbot: QtBot) -> None:
+    wizard = start(shell, qtbot)
+    tap(qtbot, wizard.yes_no.buttons[False])
+    tap(qtbot, wizard.common_countries.buttons["CN"])
+    tap(qtbot, wizard.next_button)
+    tap(qtbot, wizard.unsure_button)
+    assert key_of(wizard) == "intake_year"
+    tap(qtbot, wizard.back_button)
+    assert key_of(wizard) == "birth_date"
+    assert wizard.birth_year.checked() == [] and not wizard.next_button.isEnabled()
+    tap(qtbot, wizard.birth_year.buttons[2008])
+    tap(qtbot, wizard.birth_month.buttons[3])
+    tap(qtbot, wizard.birth_day.buttons[15])
+    tap(qtbot, wizard.next_button)
+    assert key_of(wizard) == "intake_year"
+    assert shell.session.answers["birth_date"] == "2008-03-15"
+
+
 def test_nationality_by_pinyin_on_the_touch_keyboard(shell: Shell, qtbot: QtBot) -> None:
     wizard = start(shell, qtbot)
     tap(qtbot, wizard.yes_no.buttons[False])

@@ -19,9 +19,11 @@ from kiosk.lead_notice import notice_version
 from kiosk.lead_records import LeadRecord, iter_lead_records
 from kiosk.lead_vault import unlock
 from kiosk.leads import LeadSaveError
+from kiosk.staff_alerts import AlertKind
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.lead_consent import LeadConsentScreen
 from kiosk.ui.screens.lead_form import LeadFormScreen
+from kiosk.ui.screens.staff_panel import StaffPanelScreen
 from kiosk.ui.shell import Shell
 from tests.keyboard_driver import type_pinyin
 from tests.qt_fixtures import tap
@@ -211,12 +213,25 @@ def test_a_full_disk_keeps_the_form_and_the_next_send_works(shell: Shell, qtbot:
     assert "储存空间已满" in form.save_problem.text()
     assert form.fields["name"].text() == "陈小明"  # still filled in
     assert len(leads(shell)) == earlier
+    # Staff see it: the badge in the corner, and the alert in the staff panel.
+    assert shell.alert_badge.isVisible()
+    [alert] = shell.services.alerts.active
+    assert alert.kind == AlertKind.DISK_FULL and alert.times == 2  # fill_the_disk's, and ours
+    panel = shell.screens[ScreenId.STAFF_PANEL]
+    assert isinstance(panel, StaffPanelScreen)
+    [(_row, text, dismiss)] = panel.alerts.rows.values()
+    assert "储存空间已满" in text.text() and dismiss is None  # it clears by itself
 
     full["on"] = False
     tap(qtbot, form.send)
     assert shell.current.screen_id == ScreenId.LEAD_THANKS
     mine = [lead.email for lead in leads(shell) if lead.session_id != "earlier visitor"]
     assert mine == ["chan@example.com"]
+    assert shell.services.alerts.active == ()
+    assert not shell.alert_badge.isVisible()
+    assert not panel.alerts.rows
+    with shell.services.leads_engine.connect() as connection:  # nothing corrupt
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
 
 
 def test_idle_reset_clears_the_form_the_keyboard_and_the_clipboard(

@@ -25,7 +25,7 @@ from kiosk.leads import LeadDraft, save_lead
 from kiosk.settings import device_id
 from tests.staff import copy_staffed_db
 
-KILLS = 200
+KILLS = int(os.environ.get("KIOSK_LEAD_KILLS", "200"))  # `make soak` sets 1000
 # Longest wait for a child's first report: only a broken child takes this long.
 FIRST_REPORT_TIMEOUT_S = 30.0
 # Kill moments are spread over this many seconds of saving: a few saves' worth.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.eligibility import ANSWER_KEYS
-from kiosk.ui.app import ContentErrorScreen, create_window
+from kiosk.ui.app import OutOfServiceScreen, create_window
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.programme import ProgrammeScreen
 from kiosk.ui.screens.summary import SummaryScreen
@@ -147,7 +147,7 @@ def test_content_problem_shows_the_staff_screen(themed_app: QApplication, qtbot:
     window = create_window(None, "The content database /x is missing: reinstall the kiosk.")
     qtbot.addWidget(window)
     window.show()
-    assert isinstance(window, ContentErrorScreen)
+    assert isinstance(window, OutOfServiceScreen)
     texts = " ".join(visible_texts(window))
     assert "The content database /x is missing" in texts
     assert "Traceback" not in texts

@@ -4,7 +4,6 @@ that hand the same PDF to a phone over the booth network (a real HTTP client dow
 from __future__ import annotations
 
 import io
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -20,11 +19,13 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.services import Services
 from kiosk.settings import Settings
+from kiosk.staff_alerts import AlertKind
 from kiosk.ui.i18n import Translations
-from kiosk.ui.printing import Printer, PrintFailed, PrintProblem, QtPrinter
+from kiosk.ui.printing import Printer, PrintFailed, PrintProblem, QtPrinter, pdf_document
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
+from tests.ports import free_port
 from tests.qt_fixtures import tap
 from tests.unit.test_summary import ANSWERS, decoded_qr_codes, pdf_text
 
@@ -55,13 +56,6 @@ class FakePrinter:
             raise PrintFailed(self.fail_with)
         progress(2, 2)
         self.printed.append(pdf)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -270,9 +264,66 @@ def test_print_problems_offer_the_qr_code_instead(
     assert screen.print_button.isEnabled()
 
 
+def test_a_printer_gone_in_the_middle_of_a_job_alerts_staff_until_it_prints_again(
+    make_shell: Callable[..., Shell], qtbot: QtBot, tmp_path: Path
+) -> None:
+    vanishing = FakePrinter(fail_with=PrintProblem.NO_PRINTER)  # page 1 out, then gone
+    shell = make_shell(printer=vanishing)
+    shell.set_language("en")
+    screen = open_summary(shell, qtbot)
+    tap(qtbot, screen.print_button)
+    qtbot.waitUntil(lambda: "no printer" in screen.print_status.text())
+    assert screen.share_code.isVisible() and screen.print_button.isEnabled()
+    [alert] = shell.services.alerts.active
+    assert alert.kind == AlertKind.PRINT_FAILED
+    assert shell.alert_badge.isVisible()  # staff walking past see it on the visitor's screen
+
+    shell.printer = QtPrinter(output_file=tmp_path / "summary.pdf")  # plugged back in
+    tap(qtbot, screen.print_button)
+    qtbot.waitUntil(lambda: screen.print_status.text().startswith("Printed."), timeout=20_000)
+    assert shell.services.alerts.active == ()
+    assert not shell.alert_badge.isVisible()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_qts_pipeline_reports_a_device_that_took_no_pages() -> None:
+    """Qt's PDF output ignores write errors; /dev/full takes nothing, like a printer gone."""
+    from kiosk.summary_pdf import build_test_page_pdf
+
+    pages: list[tuple[int, int]] = []
+    with pytest.raises(PrintFailed) as failed:
+        QtPrinter(output_file=Path("/dev/full")).print_pdf(
+            build_test_page_pdf("GZ-01", "-", "2026-03-14 09:00"), lambda *done: pages.append(done)
+        )
+    assert failed.value.problem == PrintProblem.FAILED
+    assert pages == [(1, 1)]  # it failed after the page went out, not before
+
+
 def test_a_printer_that_does_not_exist_is_no_printer() -> None:
     assert QtPrinter("no-such-printer-at-this-booth").problem() == PrintProblem.NO_PRINTER
     assert QtPrinter(output_file=Path("x.pdf")).problem() is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="counts Linux memory mappings")
+def test_pdf_documents_come_and_go_without_leaving_memory_behind() -> None:
+    """QtPdf stops PDFium with its last document; each restart used to leave mappings behind."""
+    from kiosk.summary_pdf import build_test_page_pdf
+
+    pdf = build_test_page_pdf("GZ-01", "-", "2026-03-14 09:00")
+
+    def mappings() -> int:
+        return len(Path("/proc/self/maps").read_text().splitlines())
+
+    def open_and_close() -> None:  # the document goes on return, as a summary's does
+        document = pdf_document(pdf)
+        assert document.pageCount() == 1
+        document.close()
+
+    open_and_close()
+    before = mappings()
+    for _ in range(100):
+        open_and_close()
+    assert mappings() - before < 50  # it was 4 to 8 a document
 
 
 def test_idle_reset_forgets_the_summary(make_shell: Callable[..., Shell], qtbot: QtBot) -> None:

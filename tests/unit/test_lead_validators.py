@@ -39,6 +39,7 @@ from kiosk.leads import (
     validate_wechat_id,
 )
 from kiosk.regions import REGIONS
+from tests.text_strategies import any_text
 from tests.unit.lead_drafts import complete_draft
 
 E164: Final = re.compile(r"^\+[1-9]\d{6,14}$")
@@ -49,28 +50,6 @@ FUZZ: Final = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-# Text from the UI is never a lone surrogate; everything else can arrive (pasted, IME, keyboard).
-ANY_CHARACTER: Final = st.characters(exclude_categories=["Cs"])
-CATEGORIES: Final = (
-    *("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"),
-    *("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"),
-    *("Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cn"),
-)
-EMOJI: Final = ("😀", "👨‍👩‍👧", "👍🏽", "🇭🇰", "❤️", "🧑‍🎓", "\U0001fae0")
-
-
-def _any_text() -> st.SearchStrategy[str]:
-    one_of_each_category = st.sampled_from(CATEGORIES).flatmap(
-        lambda category: st.characters(categories=[category])
-    )
-    piece = st.one_of(ANY_CHARACTER, one_of_each_category, st.sampled_from(EMOJI))
-    short = st.lists(piece, max_size=40).map("".join)
-    return st.one_of(
-        short,
-        one_of_each_category,
-        short.map(lambda text: (text or "x") * 10_000).map(lambda text: text[:10_000]),
-    )
 
 
 def _plausible(alphabet: str, max_size: int = 30) -> st.SearchStrategy[str]:
@@ -140,7 +119,7 @@ def test_text_validators_never_raise_on_any_text(field: str) -> None:
     check, plausible = CHECKS_FOR_TEXT[field]
 
     @FUZZ
-    @given(text=st.one_of(_any_text(), plausible))
+    @given(text=st.one_of(any_text(), plausible))
     def fuzz(text: str) -> None:
         result = check(text)
         assert _is_valid_or_error(result)
@@ -157,7 +136,7 @@ def test_text_validators_never_raise_on_any_text(field: str) -> None:
         st.sampled_from(PHONE_COUNTRY_CODES),
         st.integers(),
     ),
-    national_number=st.one_of(_any_text(), PHONE_LIKE),
+    national_number=st.one_of(any_text(), PHONE_LIKE),
 )
 def test_phone_validator_never_raises_and_stores_valid_e164(
     country_code: int, national_number: str
@@ -181,7 +160,7 @@ def test_intake_year_validator_accepts_this_year_and_three_more(year: int | None
 
 
 @FUZZ
-@given(codes=st.lists(st.one_of(_any_text(), st.sampled_from(["C1", "C2", "C3"])), max_size=8))
+@given(codes=st.lists(st.one_of(any_text(), st.sampled_from(["C1", "C2", "C3"])), max_size=8))
 def test_programme_validator_keeps_known_codes_once_in_order(codes: list[str]) -> None:
     result = validate_programme_codes(codes, frozenset({"C1", "C2", "C3"}))
     if all(code in ("C1", "C2", "C3") for code in codes):
@@ -192,8 +171,8 @@ def test_programme_validator_keeps_known_codes_once_in_order(codes: list[str]) -
 
 @FUZZ
 @given(
-    text=_any_text(),
-    phone=st.one_of(_any_text(), PHONE_LIKE),
+    text=any_text(),
+    phone=st.one_of(any_text(), PHONE_LIKE),
     year=st.one_of(st.none(), st.integers()),
     consents=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
 )

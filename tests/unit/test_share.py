@@ -23,15 +23,21 @@ LOCALHOST = "127.0.0.1"
 NOT_THIS_MACHINE = "203.0.113.7"  # TEST-NET-3 (RFC 5737): never assigned to a real host
 
 
+START = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+
+
 class FakeClock:
     def __init__(self) -> None:
-        self.moment = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+        self.moment = START
 
     def now(self) -> datetime:
         return self.moment
 
     def advance(self, delta: timedelta) -> None:
         self.moment += delta
+
+    def elapsed(self) -> float:
+        return (self.moment - START).total_seconds()
 
 
 @pytest.fixture
@@ -41,7 +47,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def server(clock: FakeClock) -> Iterator[ShareServer]:
-    with ShareServer(LOCALHOST, 0, clock=clock) as running:
+    with ShareServer(LOCALHOST, 0, elapsed=clock.elapsed) as running:
         yield running
 
 
@@ -195,7 +201,7 @@ def test_an_expired_link_is_404_before_any_cleanup_ran(
 
 
 def test_the_lifetime_is_configurable(client: httpx.Client, clock: FakeClock, pdf: bytes) -> None:
-    with ShareServer(LOCALHOST, 0, clock=clock, lifetime=timedelta(minutes=2)) as server:
+    with ShareServer(LOCALHOST, 0, elapsed=clock.elapsed, lifetime=timedelta(minutes=2)) as server:
         url = server.publish(pdf)
         clock.advance(timedelta(seconds=119))
         assert client.get(url).status_code == 200
@@ -226,7 +232,7 @@ def test_a_revoked_link_is_404(server: ShareServer, client: httpx.Client, pdf: b
 def test_only_the_newest_max_shares_are_kept(
     client: httpx.Client, clock: FakeClock, pdf: bytes
 ) -> None:
-    with ShareServer(LOCALHOST, 0, clock=clock, max_shares=3) as server:
+    with ShareServer(LOCALHOST, 0, elapsed=clock.elapsed, max_shares=3) as server:
         urls = [server.publish(pdf + bytes([n])) for n in range(5)]
         statuses = [client.get(url).status_code for url in urls]
         assert statuses == [404, 404, 200, 200, 200]
@@ -294,7 +300,7 @@ def test_many_downloads_at_once_each_get_their_own_pdf(
 
 
 def test_stop_closes_the_port(clock: FakeClock, client: httpx.Client, pdf: bytes) -> None:
-    server = ShareServer(LOCALHOST, 0, clock=clock)
+    server = ShareServer(LOCALHOST, 0, elapsed=clock.elapsed)
     server.start()
     url = server.publish(pdf)
     assert client.get(url).status_code == 200
@@ -306,7 +312,7 @@ def test_stop_closes_the_port(clock: FakeClock, client: httpx.Client, pdf: bytes
 
 
 def test_stop_without_start_is_harmless(clock: FakeClock) -> None:
-    server = ShareServer(LOCALHOST, 0, clock=clock)
+    server = ShareServer(LOCALHOST, 0, elapsed=clock.elapsed)
     server.stop()
     assert not server.running
 
@@ -314,7 +320,7 @@ def test_stop_without_start_is_harmless(clock: FakeClock) -> None:
 def test_the_context_manager_stops_the_server(
     clock: FakeClock, client: httpx.Client, pdf: bytes
 ) -> None:
-    with ShareServer(LOCALHOST, 0, clock=clock) as server:
+    with ShareServer(LOCALHOST, 0, elapsed=clock.elapsed) as server:
         url = server.publish(pdf)
         assert client.get(url).status_code == 200
     with pytest.raises(httpx.ConnectError):
@@ -328,7 +334,7 @@ def test_a_restarted_server_has_forgotten_the_old_shares(
     blocker.bind((LOCALHOST, 0))
     port = blocker.getsockname()[1]
     blocker.close()
-    server = ShareServer(LOCALHOST, port, clock=clock)
+    server = ShareServer(LOCALHOST, port, elapsed=clock.elapsed)
     with server:
         url = server.publish(pdf)
     with server:
@@ -338,11 +344,11 @@ def test_a_restarted_server_has_forgotten_the_old_shares(
 
 def test_publishing_needs_a_running_server(clock: FakeClock, pdf: bytes) -> None:
     with pytest.raises(ShareError, match="not running"):
-        ShareServer(LOCALHOST, 0, clock=clock).publish(pdf)
+        ShareServer(LOCALHOST, 0, elapsed=clock.elapsed).publish(pdf)
 
 
 def test_an_address_not_on_this_machine_is_one_clear_sentence(clock: FakeClock) -> None:
-    server = ShareServer(NOT_THIS_MACHINE, 8080, clock=clock)
+    server = ShareServer(NOT_THIS_MACHINE, 8080, elapsed=clock.elapsed)
     with pytest.raises(ShareError) as caught:
         server.start()
     message = str(caught.value)
@@ -359,7 +365,7 @@ def test_a_port_in_use_is_one_clear_sentence(clock: FakeClock) -> None:
         blocker.bind((LOCALHOST, 0))
         blocker.listen()
         port = blocker.getsockname()[1]
-        server = ShareServer(LOCALHOST, port, clock=clock)
+        server = ShareServer(LOCALHOST, port, elapsed=clock.elapsed)
         with pytest.raises(
             ShareError, match=rf"127\.0\.0\.1:{port} because port {port} is already"
         ):
@@ -369,10 +375,10 @@ def test_a_port_in_use_is_one_clear_sentence(clock: FakeClock) -> None:
 
 def test_two_share_servers_cannot_share_a_port(clock: FakeClock) -> None:
     with (
-        ShareServer(LOCALHOST, 0, clock=clock) as first,
+        ShareServer(LOCALHOST, 0, elapsed=clock.elapsed) as first,
         pytest.raises(ShareError, match="already in use"),
     ):
-        ShareServer(LOCALHOST, first.port, clock=clock).start()
+        ShareServer(LOCALHOST, first.port, elapsed=clock.elapsed).start()
 
 
 @pytest.mark.parametrize(
@@ -383,7 +389,9 @@ def test_nonsense_settings_are_refused(
     clock: FakeClock, port: int, lifetime: timedelta, max_shares: int
 ) -> None:
     with pytest.raises(ValueError):
-        ShareServer(LOCALHOST, port, clock=clock, lifetime=lifetime, max_shares=max_shares)
+        ShareServer(
+            LOCALHOST, port, elapsed=clock.elapsed, lifetime=lifetime, max_shares=max_shares
+        )
 
 
 # --- the Wi-Fi QR payload ----------------------------------------------------------------------

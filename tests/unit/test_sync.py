@@ -23,6 +23,7 @@ from kiosk.sync import (
     RelayState,
     SyncRefused,
     SyncRelay,
+    SyncTransport,
     SyncUnreachable,
     load_sync_status,
     outbox_counts,
@@ -246,3 +247,19 @@ def test_the_relay_sends_new_leads_retries_and_stops(engine: Engine) -> None:
     finally:
         assert relay.stop()
     assert len(hq.leads) == 10
+
+
+def test_a_relay_whose_transport_cannot_be_made_says_so_and_ends(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    def refused() -> SyncTransport:
+        raise SyncRefused("The sync address is not valid.")
+
+    states: list[RelayState] = []
+    relay = SyncRelay(
+        engine, lambda: LeadSealer(engine), refused, MovableClock(), on_change=states.append
+    )
+    relay.start()
+    assert relay.stop()
+    assert states == [RelayState(False, 0, 0, 1, None)]
+    assert "the sync transport could not be made" in caplog.text

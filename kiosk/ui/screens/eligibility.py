@@ -224,7 +224,7 @@ class EligibilityScreen(Screen):
         if question.kind == "date":
             self._birth = {}
             known = self.answers.get("birth_date")
-            if isinstance(known, str):
+            if isinstance(known, str) and known != UNSURE:
                 born = date.fromisoformat(known)
                 self._birth = {"year": born.year, "month": born.month, "day": born.day}
         self.pages.setCurrentIndex(self._page_of[question.kind])
@@ -263,15 +263,17 @@ class EligibilityScreen(Screen):
         self._birth = {}
         self._return_to_outcome = False
         self.country_field.clear()
+        # Made for each visitor: the countries they looked up, the programmes "From my list".
+        self.country_results.set_choices([])
+        clear_layout(self.programme_column)
+        self.programme_grids = []
         for grid in (
             self.yes_no,
             self.common_countries,
-            self.country_results,
             self.birth_year,
             self.birth_month,
             self.birth_day,
             self.intake,
-            *self.programme_grids,
         ):
             grid.set_checked([])
         self.chosen_countries.clear()

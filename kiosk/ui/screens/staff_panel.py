@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.lead_records import count_purgeable_leads, purge_confirmed_leads
 from kiosk.lead_vault import WrongPassphrase
+from kiosk.staff_alerts import AlertKind
 from kiosk.statistics import Scope, Statistics, collect_statistics
 from kiosk.sync import RelayState, load_sync_status, outbox_counts, rejected_leads
 from kiosk.ui.printing import PrintJob, PrintProblem
@@ -27,6 +28,7 @@ from kiosk.ui.screens.staff_base import StaffScreen, text_field
 from kiosk.ui.widgets.charts import ChartTexts, StatisticsCharts
 from kiosk.ui.widgets.choice_grid import ChoiceGrid
 from kiosk.ui.widgets.common import button, card, label
+from kiosk.ui.widgets.staff_alerts import AlertCard
 
 REFRESH_MS = 30_000
 COUNT_KEYS = ("sessions", "leads", "unsynced_leads")
@@ -43,6 +45,11 @@ class StaffPanelScreen(StaffScreen):
         self.statistics: Statistics | None = None
         self._print_job: PrintJob | None = None
         self._armed: str | None = None  # the action waiting for its confirming second tap
+
+        self.alerts = AlertCard(self.shell.services.dismiss_alert)
+        body.addWidget(self.alerts)
+        self.shell.signals.alerts_changed.connect(self._show_alerts)
+        self._show_alerts()
 
         event_card, event_column = card()
         self.event_line = label("", "subtitle")
@@ -167,6 +174,9 @@ class StaffPanelScreen(StaffScreen):
         self.relay_state: RelayState | None = None
         self.shell.signals.sync_changed.connect(self._relay_changed)
 
+    def _show_alerts(self) -> None:
+        self.alerts.show_alerts(self.shell.services.alerts.active)
+
     # texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.retranslate_header(self.tr("Staff panel"))
@@ -254,6 +264,7 @@ class StaffPanelScreen(StaffScreen):
             else self.tr("No event set up yet: tap Event set-up before the doors open.")
         )
         self.kiosk_line.setText(self.tr("Kiosk id: %1").replace("%1", services.kiosk_id))
+        self._show_alerts()  # in the staff's language
         self._show_printer()
         self._show_sync()
         self._show_retention()
@@ -401,12 +412,16 @@ class StaffPanelScreen(StaffScreen):
             services.clock.now().astimezone().strftime("%Y-%m-%d %H:%M"),
         )
         job = PrintJob(self.shell.printer, pdf, self)
-        job.succeeded.connect(lambda: self._printed(self.tr("Test page printed.")))
+        job.succeeded.connect(self._test_page_printed)
         job.failed.connect(lambda _problem: self._printed(self.tr("The test page failed.")))
         self._print_job = job
         self.test_page.setEnabled(False)
         self.printer_status.setText(self.tr("Printing a test page…"))
         job.start()
+
+    def _test_page_printed(self) -> None:
+        self.shell.services.alerts.clear(AlertKind.PRINT_FAILED)  # the printer works again
+        self._printed(self.tr("Test page printed."))
 
     def _printed(self, message: str) -> None:
         self._print_job = None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog import Catalog, Link
 from kiosk.share import ShareError, wifi_qr_payload
+from kiosk.staff_alerts import AlertKind
 from kiosk.summary import SummaryRequest, programmes_link
 from kiosk.ui.background import BackgroundTask
 from kiosk.ui.printing import PrintJob, PrintProblem, pdf_document
@@ -282,9 +283,14 @@ class SummaryScreen(Screen):
             self._show_status("printing", str(done), str(total))
 
     def _print_succeeded(self) -> None:
+        self.shell.services.alerts.clear(AlertKind.PRINT_FAILED)
         self._print_finished("printed")
 
     def _print_failed(self, problem: str) -> None:
+        # The printer was ready when the visitor tapped Print: staff need to look at it.
+        self.shell.services.alerts.raise_alert(
+            AlertKind.PRINT_FAILED, f"A visitor's summary did not print ({problem})."
+        )
         self._print_finished("problem", problem)
 
     def _print_finished(self, *status: str) -> None:

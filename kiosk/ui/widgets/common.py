@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -90,12 +91,19 @@ def clear_layout(layout: QLayout) -> None:
             break
         widget = item.widget()
         if widget is not None:
+            # Hidden explicitly first: a widget added to a shown layout has a "show later"
+            # queued, which would otherwise show it, parentless, as a window of its own
+            # (taking the focus from the kiosk's window) before deleteLater() gets to it.
+            widget.hide()
             widget.setParent(None)
             widget.deleteLater()
         else:
             nested = item.layout()
             if nested is not None:
                 clear_layout(nested)
+        # takeAt() hands the item (a widget's holder, a spacer, the nested layout itself) to
+        # its caller, and PySide leaves it to C++: not deleted here, it is never deleted.
+        shiboken6.delete(item)
 
 
 class Tile(QPushButton):
