@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kiosk.data.content_models import (
     CONTENT_SCHEMA_VERSION,
+    ClauseRow,
     ContactRow,
     CountryRow,
     FootnoteRow,
@@ -70,12 +71,19 @@ class Support:
     code: str
     title: L10n
     description: L10n
+    note: L10n | None  # the leaflet's remark in brackets, such as "(需额外收费)"
+
+    def with_note(self, text: L10n, language: Language) -> str:
+        """``text`` (its title or description) followed by the note, as the leaflet prints it:
+        wherever the item is shown, its note is too."""
+        shown = text.get(language)
+        return f"{shown} ({self.note.get(language)})" if self.note else shown
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     code: str
-    url: str
+    url: str | None  # None: a link the leaflet has only as a QR code; staff set its address
     title: L10n
 
 
@@ -103,8 +111,8 @@ class SearchTerm:
 @dataclass(frozen=True, slots=True)
 class ReasonText:
     code: str
-    kind: str  # not_applicable | broken | condition | unsure | met | advisory
-    source: str  # "footnote:N" | "key_point:N" of the leaflet
+    kind: str  # not_applicable | not_covered | broken | condition | unsure | met | advisory
+    sources: tuple[str, ...]  # clause ids of the leaflet: "footnote:5.i", "key_point:3" …
     text: L10n
 
 
@@ -115,12 +123,19 @@ class RulesData:
     version: str
     parameters: dict[str, Any]
     reasons: dict[str, ReasonText]
-    source_labels: dict[str, L10n]  # "footnote" -> "VPAS leaflet, note {n}" …
+    source_labels: dict[str, L10n]  # "leaflet" -> "VPAS leaflet, {clauses}", "footnote" …
     country_codes: frozenset[str]  # every ISO 3166-1 code a nationality answer may use
 
-    def source_label(self, source: str, language: Language) -> str:
-        place, _, number = source.partition(":")
-        return self.source_labels[place].get(language).replace("{n}", number)
+    def source_label(self, sources: tuple[str, ...], language: Language) -> str:
+        """ "VPAS leaflet, note 1, note 5 i" for ("footnote:1", "footnote:5.i")."""
+        names = []
+        for source in sources:
+            kind, _, number = source.partition(":")
+            names.append(
+                self.source_labels[kind].get(language).replace("{n}", number.replace(".", " "))
+            )
+        joiner = ", " if language == "en" else "、"
+        return self.source_labels["leaflet"].get(language).replace("{clauses}", joiner.join(names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +145,10 @@ class Country:
     common: bool  # offered first
     nationality: bool  # False for Hong Kong and Macao
     forms: tuple[str, ...]
+
+
+# The leaflet's footnote on a sector new in a year (sectors.toml's new_from, Hotel and Tourism).
+NEW_SECTOR_FOOTNOTE = 7
 
 
 def _present(value: L10n | None) -> L10n | None:
@@ -149,6 +168,7 @@ class Catalog:
     links: tuple[Link, ...]
     contacts: tuple[Contact, ...]
     search_terms: tuple[SearchTerm, ...]
+    clauses: dict[str, L10n]  # the leaflet's words by clause id (content_source.leaflet_clauses)
 
     # Indexes built once on first use: screens look programmes and countries up per keystroke.
     @cached_property
@@ -186,6 +206,16 @@ class Catalog:
 
     def text(self, key: str) -> L10n:
         return self.texts[key]
+
+    def clause(self, clause_id: str) -> L10n:
+        """The leaflet's own words of a clause: "footnote:5.i", "key_point:3", "intro" …"""
+        return self.clauses[clause_id]
+
+    def new_sector_note(self, sector: Sector) -> L10n | None:
+        """The leaflet's footnote 7 for a sector it marks as new, or None for the others."""
+        if sector.new_from is None:
+            return None
+        return next(f.parts[0] for f in self.footnotes if f.number == NEW_SECTOR_FOOTNOTE)
 
     def texts_with_prefix(self, prefix: str) -> list[L10n]:
         return [value for key, value in self.texts.items() if key.startswith(prefix + ".")]
@@ -295,7 +325,7 @@ def _read(session: Session, path: Path) -> Catalog:
             row.key: json.loads(row.value) for row in session.scalars(select(RuleParameterRow))
         },
         reasons={
-            row.code: ReasonText(row.code, row.kind, row.source, row.text)
+            row.code: ReasonText(row.code, row.kind, tuple(row.source.split(",")), row.text)
             for row in session.scalars(select(ReasonRow).order_by(ReasonRow.position))
         },
         source_labels={
@@ -317,7 +347,7 @@ def _read(session: Session, path: Path) -> Catalog:
         ),
         footnotes=tuple(Footnote(n, tuple(parts)) for n, parts in footnote_parts.items()),
         supports=tuple(
-            Support(row.code, row.title, row.description)
+            Support(row.code, row.title, row.description, _present(row.note))
             for row in session.scalars(select(SupportRow).order_by(SupportRow.position))
         ),
         links=tuple(
@@ -347,4 +377,8 @@ def _read(session: Session, path: Path) -> Catalog:
             )
             for row in session.scalars(select(SearchTermRow).order_by(SearchTermRow.id))
         ),
+        clauses={
+            row.id: row.text
+            for row in session.scalars(select(ClauseRow).order_by(ClauseRow.position))
+        },
     )

@@ -222,12 +222,26 @@ def _settings(args: argparse.Namespace) -> int:
                 settings = replace(settings, **{args.key: value})
             except ValueError as error:  # Settings say what is wrong in one sentence
                 raise KioskError(str(error)) from None
+            if args.key == "link_overrides":
+                _check_link_codes(settings.link_overrides)
             save_settings(engine, settings)
         for key, value in asdict(settings).items():
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
     finally:
         engine.dispose()
     return 0
+
+
+def _check_link_codes(addresses: dict[str, str]) -> None:
+    """Staff's link addresses must name links of the content (texts.toml [[link]])."""
+    from kiosk.catalog import load_catalog
+    from kiosk.summary import unknown_link_codes
+
+    catalog = load_catalog(resources.content_db_path())
+    unknown = unknown_link_codes(catalog, addresses)
+    if unknown:
+        codes = ", ".join(link.code for link in catalog.links)
+        raise KioskError(f"There is no link {shown(unknown[0])}: use one of {codes}.")
 
 
 def _staff_passphrase() -> str:

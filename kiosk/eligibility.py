@@ -5,13 +5,24 @@ text are data in the content database (rules.toml), versioned with the leaflet's
 module only applies them, in DESIGN.md's precedence:
 
 1. a local student (Hong Kong permanent resident or right to land) -> not_applicable;
-2. any rule broken -> not_eligible, every broken rule listed;
-3. otherwise any answer not known ("unsure" or missing) -> talk_to_staff;
-4. otherwise a condition still to meet -> eligible_with_conditions;
-5. otherwise likely_eligible, with the rules met.
+2. an intake year outside the rules' ``covered_intake_years`` (the leaflet describes 2026/27) ->
+   talk_to_staff with intake_year_not_covered alone: the leaflet's rules are not claimed, broken
+   or met, for a year it does not describe;
+3. any rule broken -> not_eligible, every broken rule listed;
+4. otherwise any answer not known ("unsure" or missing) -> talk_to_staff;
+5. otherwise a condition still to meet -> eligible_with_conditions;
+6. otherwise likely_eligible, with the rules met.
 
-Dates: an academic year is assumed to run from September (``academic_year_start_month``) to the
-end of August, so the 2-year Higher Diploma of intake year Y is expected to end on (Y+2)-08-31.
+Only a visitor who may still use VPAS (steps 4 to 6) is given a timeline and the VPAS advisories
+(staying to seek work, the job conditions for returning, dependants, permanent residence); every
+outcome keeps immd_prevails ("for reference only").
+
+Dates: the timeline's dates are estimates to the month, from TIMELINE_ASSUMPTIONS (texts in
+rules.toml's [assumptions]): an academic year runs from September (``academic_year_start_month``)
+to the end of August, so the 2-year Higher Diploma of intake year Y ends in August Y+2; "the 7th to
+the 12th month after graduation" are the calendar months after the graduation month (March to
+August Y+3); seven years' residence are counted from enrolment. Turning 18 is the visitor's own
+date, to the day.
 """
 
 from __future__ import annotations
@@ -75,9 +86,26 @@ RULES_MET = (
     "no_previous_iang",
     "completes_within_3_years",
 )
-ADVISORIES = ("job_conditions", "dependants_after_vpas", "permanent_residence", "immd_prevails")
+# What a visitor who may use VPAS should know, and what every visitor is told.
+VPAS_ADVISORIES = (
+    "stay_to_seek_work",
+    "job_conditions",
+    "dependants_after_vpas",
+    "permanent_residence",
+)
+IMMD_PREVAILS = "immd_prevails"
+ADVISORIES = (*VPAS_ADVISORIES, IMMD_PREVAILS)
 INTAKE_NOT_COVERED = "intake_year_not_covered"
 LOCAL_STUDENT = "local_student"
+# The outcomes of a visitor who may still use VPAS (not for an intake year not covered).
+MAY_USE_VPAS = ("likely_eligible", "eligible_with_conditions", "talk_to_staff")
+# What the timeline's estimated dates assume (codes of rules.toml's [assumptions]).
+TIMELINE_ASSUMPTIONS = (
+    "september_start",
+    "graduation_in_august",
+    "months_after_graduation",
+    "residence_from_enrolment",
+)
 
 
 class AnswerError(KioskError):
@@ -178,29 +206,47 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def month_of(day: date) -> str:
+    """An estimated date as the contract gives it: its month, "2029-03"."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 @dataclass(frozen=True)
 class Timeline:
+    """The estimated dates (TIMELINE_ASSUMPTIONS) held as days for comparing with turning 18,
+    told to the month: a start month's first day, an end month's last day."""
+
     enrolment: date
-    expected_graduation: date
-    return_window: tuple[date, date]
+    expected_graduation: date  # the last day of the graduation month
+    return_window: tuple[date, date]  # the first day of month 7, the last of month 12
     permanent_residence_earliest: date  # a lower bound: enrolment + 7 years
-    turns_18: date | None = None
-    earliest_application: date | None = None
+    turns_18: date | None = None  # the visitor's own date, exact
+
+    @property
+    def earliest_application(self) -> date | None:
+        """18 or above and graduated (footnote 1): the later of graduation and turning 18."""
+        return None if self.turns_18 is None else max(self.expected_graduation, self.turns_18)
 
     def to_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
-            "enrolment": self.enrolment.isoformat(),
-            "expected_graduation": self.expected_graduation.isoformat(),
+            "estimated": True,
+            "assumptions": list(TIMELINE_ASSUMPTIONS),
+            "enrolment": month_of(self.enrolment),
+            "expected_graduation": month_of(self.expected_graduation),
             "return_window": {
-                "from": self.return_window[0].isoformat(),
-                "to": self.return_window[1].isoformat(),
+                "from": month_of(self.return_window[0]),
+                "to": month_of(self.return_window[1]),
             },
-            "permanent_residence_earliest": self.permanent_residence_earliest.isoformat(),
+            "permanent_residence_earliest": month_of(self.permanent_residence_earliest),
         }
         if self.turns_18 is not None:
             document["turns_18"] = self.turns_18.isoformat()
-        if self.earliest_application is not None:
-            document["earliest_application"] = self.earliest_application.isoformat()
+            # A day when turning 18 decides it, else the estimated graduation month.
+            document["earliest_application"] = (
+                self.turns_18.isoformat()
+                if self.turns_18 > self.expected_graduation
+                else month_of(self.expected_graduation)
+            )
         return document
 
 
@@ -210,16 +256,19 @@ def timeline_for(answers: Answers, rules: RulesData) -> Timeline | None:
     parameters = rules.parameters
     intake: int = answers.get("intake_year")
     enrolment = date(intake, parameters["academic_year_start_month"], 1)
-    graduation = add_months(enrolment, 12 * parameters["programme_academic_years"]) - ONE_DAY
+    graduation_month = add_months(enrolment, 12 * parameters["programme_academic_years"] - 1)
+    graduation = add_months(graduation_month, 1) - ONE_DAY
     first_month, last_month = parameters["return_window_months"]
-    window = (add_months(graduation, first_month - 1), add_months(graduation, last_month))
+    window = (
+        add_months(graduation_month, first_month),
+        add_months(graduation_month, last_month + 1) - ONE_DAY,
+    )
     residence = add_months(enrolment, 12 * parameters["permanent_residence_years"])
     if not answers.is_known("birth_date"):
         return Timeline(enrolment, graduation, window, residence)
     born: date = answers.get("birth_date")
     turns_18 = add_months(born, 12 * parameters["minimum_age_at_application"])
-    earliest = max(graduation, turns_18) if turns_18 <= window[1] else None
-    return Timeline(enrolment, graduation, window, residence, turns_18, earliest)
+    return Timeline(enrolment, graduation, window, residence, turns_18)
 
 
 @dataclass(frozen=True)
@@ -249,7 +298,7 @@ class EligibilityOutcome:
             "outcome": self.outcome,
             "reasons": [reason.to_json() for reason in self.reasons],
             "advisories": [advisory.to_json() for advisory in self.advisories],
-            "timeline": self.timeline.to_json() if self.timeline else {},
+            "timeline": self.timeline.to_json() if self.timeline else None,
             "rules_version": self.rules_version,
         }
 
@@ -288,6 +337,9 @@ def _verdict(
 ) -> tuple[Outcome, list[str]]:
     if answers.get("hong_kong_resident") is True:
         return "not_applicable", [LOCAL_STUDENT]
+    intake = answers.get("intake_year")
+    if intake is not None and intake not in rules.parameters["covered_intake_years"]:
+        return "talk_to_staff", [INTAKE_NOT_COVERED]
     broken = _broken_rules(answers, rules, timeline)
     if broken:
         return "not_eligible", broken
@@ -308,19 +360,15 @@ def evaluate(
 
     def reason(code: str) -> Reason:
         text = rules.reasons[code]
-        return Reason(code, text.text.get(language), rules.source_label(text.source, language))
+        return Reason(code, text.text.get(language), rules.source_label(text.sources, language))
 
-    advisories = []
-    if outcome != "not_applicable":
-        advisories = list(ADVISORIES)
-        intake = answers.get("intake_year")
-        if intake is not None and intake not in rules.parameters["covered_intake_years"]:
-            advisories.append(INTAKE_NOT_COVERED)
+    may_use_vpas = outcome in MAY_USE_VPAS and INTAKE_NOT_COVERED not in codes
+    advisories = ADVISORIES if may_use_vpas else (IMMD_PREVAILS,)
     return EligibilityOutcome(
         outcome=outcome,
         reasons=tuple(reason(code) for code in codes),
         advisories=tuple(reason(code) for code in advisories),
-        timeline=timeline,
+        timeline=timeline if may_use_vpas else None,
         rules_version=rules.version,
     )
 

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kiosk.catalog import Catalog
-from kiosk.eligibility import ANSWER_KEYS, BROKEN_RULES, CONDITIONS, YES_NO_KEYS
+from kiosk.eligibility import (
+    ANSWER_KEYS,
+    BROKEN_RULES,
+    CONDITIONS,
+    INTAKE_NOT_COVERED,
+    YES_NO_KEYS,
+)
 from kiosk.l10n import Language
 
 QuestionKind = Literal["yes_no", "nationality", "date", "year", "programme"]
@@ -55,9 +61,16 @@ def next_question(answers: Mapping[str, Any], current: str | None) -> Question |
     return asked[index] if index < len(asked) else None
 
 
-def intake_years(catalog: Catalog) -> list[int]:
-    """The years the wizard offers: those the leaflet covers and the one after."""
+def covered_years(catalog: Catalog) -> list[int]:
+    """The intake years the leaflet describes; any other gets intake_year_not_covered."""
     covered: list[int] = catalog.rules.parameters["covered_intake_years"]
+    return covered
+
+
+def intake_years(catalog: Catalog) -> list[int]:
+    """The years the wizard offers: those the leaflet covers and the one after (which is told
+    that the leaflet does not cover it)."""
+    covered = covered_years(catalog)
     return list(range(min(covered), max(covered) + 2))
 
 
@@ -67,6 +80,8 @@ def graph_dot(catalog: Catalog, language: Language = "en") -> str:
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+    covered = ", ".join(f"{year}/{str(year + 1)[2:]}" for year in covered_years(catalog))
+    not_covered = f"intake year not covered ({covered} only): {INTAKE_NOT_COVERED}"
     lines = [
         "digraph vpas_eligibility {",
         "  rankdir=TB;",
@@ -89,7 +104,8 @@ def graph_dot(catalog: Catalog, language: Language = "en") -> str:
         lines.append(f"  {question.key} -> {target} [label={quoted(answers)}];")
     lines += [
         f"  rules [shape=diamond, label={quoted('rules ' + catalog.rules_version)}];",
-        f"  rules -> not_eligible [label={quoted('any broken: ' + ', '.join(BROKEN_RULES))}];",
+        f"  rules -> talk_to_staff [label={quoted(not_covered)}];",
+        f"  rules -> not_eligible [label={quoted('else any broken: ' + ', '.join(BROKEN_RULES))}];",
         '  rules -> talk_to_staff [label="else: any answer not sure or missing"];',
         f"  rules -> eligible_with_conditions [label={quoted('else: ' + ', '.join(CONDITIONS))}];",
         '  rules -> likely_eligible [label="else"];',

@@ -1,5 +1,6 @@
 """Build the Qt translations: the Traditional Chinese (Hong Kong) file generated from the
-Simplified one, then every language compiled to the .qm files the kiosk loads.
+Simplified one, then every language compiled to the .qm files the kiosk loads. Its conversion
+to Hong Kong Chinese serves the content build too.
 
 Usage: python -m kiosk.i18n_build   (`make translations`; kiosk.spec runs it too, so a build
 without make, as on Windows, has them)
@@ -7,37 +8,55 @@ without make, as on Windows, has them)
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import Any
 
 from kiosk.resources import asset
 
 SOURCES = ("zh_Hans.ts", "zh_Hant.ts", "en.ts")
 
-# Words where Hong Kong usage differs from a character-by-character conversion.
-HONG_KONG_WORDS = {"搜索": "搜尋", "打印": "列印", "链接": "連結"}
+# Where Hong Kong usage differs from OpenCC s2hk's output. Keyed by that output: the
+# replacements run after the conversion (a Simplified key such as 链接 would never match, and
+# replacing before it would not help: s2hk turns 了解 into 瞭解 again).
+HONG_KONG_WORDS = {
+    "搜索": "搜尋",
+    "打印": "列印",
+    "鏈接": "連結",
+    "瞭解": "了解",
+    "羣": "群",
+    "公佈": "公布",
+    "發佈": "發布",
+}
 
 
-def hong_kong_usage(text: str) -> str:
-    for mainland, hong_kong in HONG_KONG_WORDS.items():
-        text = text.replace(mainland, hong_kong)
+@functools.cache
+def _s2hk() -> Any:
+    import opencc  # build-time only
+
+    return opencc.OpenCC("s2hk")
+
+
+def to_hong_kong(simplified: str) -> str:
+    """Simplified Chinese in Traditional characters, as Hong Kong writes it."""
+    text: str = _s2hk().convert(simplified)
+    for converted, hong_kong in HONG_KONG_WORDS.items():
+        text = text.replace(converted, hong_kong)
     return text
 
 
 def convert(source: Path, target: Path) -> None:
-    import opencc
-
-    to_hant = opencc.OpenCC("s2hk")
     tree = ElementTree.parse(source)
     root = tree.getroot()
     root.set("language", "zh_HK")
     for translation in root.iter("translation"):
         for element in translation.iter():  # plain translations and their numerus forms
             if element.text and element.text.strip():
-                element.text = hong_kong_usage(to_hant.convert(element.text))
+                element.text = to_hong_kong(element.text)
     tree.write(target, encoding="utf-8", xml_declaration=True)
 
 

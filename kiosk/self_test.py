@@ -98,7 +98,7 @@ class CoreChecks:
         self.summary_pdf = pdf
         return (
             f"{len(pdf) // 1024} KB for {len(codes)} programmes, "
-            f"QR codes of {len(links)} links ({modules}×{modules} modules)"
+            f"{len(links)} QR code(s) of official pages ({modules}×{modules} modules)"
         )
 
     def lead(self) -> str:

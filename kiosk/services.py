@@ -136,7 +136,7 @@ class Services:
                 kiosk_id=self.kiosk_id,
                 event_id=self.settings.event_id,
                 session_id=session_id,
-                notice_version=notice_version(self.catalog, self.settings.retention_months),
+                notice_version=notice_version(self.catalog, self.settings),
                 eligibility_outcome=eligibility_outcome,
                 clock=self.clock,
             )

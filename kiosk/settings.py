@@ -75,7 +75,7 @@ def _type_problem(spec: Field[Any], value: Any) -> str | None:
     ):
         return (
             f"The setting {spec.name} must be a table of link codes and addresses, "
-            'like {"vtc-vpas": "https://…"}.'
+            'like {"wechat": "https://…"}.'
         )
     return None
 
@@ -86,8 +86,13 @@ class Settings:
     idle_countdown_s: int = 15  # seconds the countdown shows before the reset
     attract_slide_s: int = 6  # seconds each attract-loop highlight stays up
     default_language: Language = DEFAULT_LANGUAGE
-    # Staff's changes to the official links on the summary (link code -> address).
+    # Addresses of the official links (link code -> address): the leaflet prints only ImmD's;
+    # the links it has as QR codes (texts.toml [[link]] without a url) show once set here.
     link_overrides: dict[str, str] = field(default_factory=dict)
+    # Where visitors withdraw consent and see their details (the notice); empty: the leaflet's
+    # admissions office (texts.toml [contacts.admissions]).
+    privacy_contact_email: str = ""
+    privacy_contact_phone: str = ""
     # The booth network: the kiosk's own address on it. Empty means there is none, and the
     # summary's QR code opens VTC's web page instead of handing over the PDF.
     booth_address: str = ""
@@ -118,6 +123,19 @@ class Settings:
         for code, url in self.link_overrides.items():
             if not url.startswith(("https://", "http://")):
                 raise ValueError(f"The address of link {shown(code)} must start with https://.")
+        email = self.privacy_contact_email
+        if email and (email.count("@") != 1 or not email.isprintable() or " " in email):
+            raise ValueError(f"The privacy contact e-mail {shown(email)} is not an address.")
+        phone = self.privacy_contact_phone
+        if phone and not (
+            len(phone) <= 40
+            and set(phone) <= set("0123456789+()- ")
+            and any(c.isdigit() for c in phone)
+        ):
+            raise ValueError(
+                f"The privacy contact telephone {shown(phone)} may hold only digits, spaces, "
+                "+, ( ) and -."
+            )
         if self.booth_address:
             try:
                 ipaddress.ip_address(self.booth_address)

@@ -1,5 +1,8 @@
 """The visitor's summary: what it holds (their list, outcome, language) and the official links
 it points to. The PDF itself is made by ``kiosk.summary_pdf`` (reportlab is loaded only then).
+
+The only address built in is the one the leaflet prints (ImmD's VPAS page); the others the
+leaflet has only as QR codes, so they appear once staff set them in the settings.
 """
 
 from __future__ import annotations
@@ -7,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from kiosk.catalog import Catalog, Link
+from kiosk.catalog import Catalog
 from kiosk.eligibility import EligibilityOutcome
 from kiosk.errors import KioskError, shown
-from kiosk.l10n import Language
+from kiosk.l10n import L10n, Language
 
-PROGRAMMES_LINK = "vtc-vpas"  # the page the fallback QR opens with the visitor's codes
+IMMD_LINK = "immd-vpas"  # the page the leaflet prints: "以香港入境事务处网页为准"
 
 
 class SummaryError(KioskError):
@@ -29,25 +31,38 @@ class SummaryRequest:
     made_on: date
 
 
-def official_links(catalog: Catalog, overrides: dict[str, str] | None = None) -> tuple[Link, ...]:
-    """The content's links, with the addresses staff have changed in the settings."""
-    overrides = overrides or {}
-    return tuple(
-        Link(link.code, overrides.get(link.code, link.url), link.title) for link in catalog.links
-    )
+@dataclass(frozen=True)
+class OfficialLink:
+    """A link the kiosk shows, with its address known (the content's or staff's)."""
+
+    code: str
+    url: str
+    title: L10n
 
 
-def programmes_link(links: Sequence[Link], programme_codes: Sequence[str]) -> str:
-    """VTC's VPAS page, carrying the visitor's programme codes so staff and the visitor can
-    see what was chosen (the QR offered when the kiosk has no booth network to serve the PDF)."""
-    url = next(link.url for link in links if link.code == PROGRAMMES_LINK)
-    if not programme_codes:
-        return url
-    parts = urlsplit(url)
-    query = "&".join(
-        part for part in (parts.query, urlencode({"programmes": ",".join(programme_codes)})) if part
-    )
-    return urlunsplit(parts._replace(query=query))
+def official_links(
+    catalog: Catalog, addresses: dict[str, str] | None = None
+) -> tuple[OfficialLink, ...]:
+    """The content's links that have an address: the content's own, or the one staff set in the
+    settings (``link_overrides``), which wins. A link with neither is not shown."""
+    addresses = addresses or {}
+    shown_links = []
+    for link in catalog.links:
+        url = addresses.get(link.code) or link.url
+        if url:
+            shown_links.append(OfficialLink(link.code, url, link.title))
+    return tuple(shown_links)
+
+
+def immd_link(links: Sequence[OfficialLink]) -> OfficialLink | None:
+    """The ImmD page, built in: every summary points to it (None only if content lost it)."""
+    return next((link for link in links if link.code == IMMD_LINK), None)
+
+
+def unknown_link_codes(catalog: Catalog, addresses: dict[str, str]) -> list[str]:
+    """The codes in staff's ``link_overrides`` that name no link of the content."""
+    known = {link.code for link in catalog.links}
+    return [code for code in addresses if code not in known]
 
 
 def check_programme_codes(catalog: Catalog, codes: Sequence[str]) -> tuple[str, ...]:

@@ -35,15 +35,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kiosk.catalog import Catalog, Link, Sector
+from kiosk.catalog import NEW_SECTOR_FOOTNOTE, Catalog, Sector
 from kiosk.eligibility import EligibilityOutcome
 from kiosk.l10n import Language
-from kiosk.milestones import Milestone, milestones
+from kiosk.milestones import Milestone, milestones, timeline_heading
 from kiosk.qr import QUIET_ZONE, dark_runs, qr_matrix
 from kiosk.resources import asset
-from kiosk.summary import SummaryRequest, check_programme_codes, official_links
+from kiosk.summary import OfficialLink, SummaryRequest, check_programme_codes, official_links
 
 FONT = "WenQuanYiMicroHei"
+QR_CODES_A_ROW = 2
 MAX_PAGES = 2
 MARGIN = 15 * mm
 BLUE = colors.HexColor("#1B4F9C")
@@ -68,7 +69,7 @@ def _register_font() -> None:
 
 
 def build_summary_pdf(
-    catalog: Catalog, request: SummaryRequest, links: Sequence[Link] | None = None
+    catalog: Catalog, request: SummaryRequest, links: Sequence[OfficialLink] | None = None
 ) -> bytes:
     """The summary as PDF bytes. Long lists are set smaller until they fit on two pages."""
     _register_font()
@@ -202,7 +203,10 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _story(
-    layout: _Layout, request: SummaryRequest, codes: tuple[str, ...], links: tuple[Link, ...]
+    layout: _Layout,
+    request: SummaryRequest,
+    codes: tuple[str, ...],
+    links: tuple[OfficialLink, ...],
 ) -> list[Flowable]:
     story: list[Flowable] = [_header(layout, request.made_on)]
     story += _programmes(layout, codes)
@@ -258,9 +262,14 @@ def _programmes(layout: _Layout, codes: tuple[str, ...]) -> list[Flowable]:
         return [*flowables, _p(layout.text("summary.empty_list"), layout.body)]
     lang = layout.language
     for sector, sector_codes in _by_sector(layout.catalog, codes):
+        new_sector_note = layout.catalog.new_sector_note(sector)
+        # The leaflet's mark on a sector new in 2026/27, and its footnote under the sector (the
+        # font has no superscript digits: reportlab raises the number).
+        mark = f"<super>{NEW_SECTOR_FOOTNOTE}</super>" if new_sector_note else ""
         rows: list[Flowable] = [
-            _p(
-                f"{sector.name.get(lang)}  ·  {_other_name(layout, sector.name)}",
+            Paragraph(
+                f"{escape(sector.name.get(lang))}{mark}  ·  "
+                f"{escape(_other_name(layout, sector.name))}",
                 layout.subheading,
             )
         ]
@@ -282,6 +291,8 @@ def _programmes(layout: _Layout, codes: tuple[str, ...]) -> list[Flowable]:
                 layout.small,
             )
         )
+        if new_sector_note:
+            rows.append(Paragraph(f"{mark} {escape(new_sector_note.get(lang))}", layout.small))
         flowables.append(KeepTogether(rows))
     return flowables
 
@@ -320,7 +331,10 @@ def _eligibility(layout: _Layout, outcome: EligibilityOutcome) -> list[Flowable]
         flowables.append(
             KeepTogether(
                 [
-                    _p(layout.text("timeline.heading"), layout.subheading),
+                    _p(
+                        timeline_heading(outcome, layout.catalog, layout.language),
+                        layout.subheading,
+                    ),
                     _timeline_drawing(
                         layout, milestones(outcome.timeline, layout.catalog, layout.language)
                     ),
@@ -355,20 +369,28 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
 
 def _timeline_drawing(layout: _Layout, points: list[Milestone]) -> Drawing:
     """The milestones on one line, evenly spaced (the dates fall months apart and would
-    overlap to scale), labels alternately above and below, each with its date."""
+    overlap to scale), labels alternately above and below, each with its date as
+    kiosk.milestones tells it (an estimate says so)."""
     width = layout.frame_width
     size = 7.6 * layout.scale
     line_height = size * 1.25
-    label_width = 2 * width / max(len(points), 1) - 6  # alternating rows give twice the room
-    label_lines = [[*_wrap(point.label, label_width, size), _date(point)] for point in points]
+    step = width / max(len(points), 1)
+    # Alternating rows give up to twice the room; narrower, so that the end labels, shifted
+    # inwards onto the page, stay clear of their neighbours on the same side.
+    label_width = min(2 * step - 6, step + 40)
+    # Each label's lines, then its date's (in the milestone's colour).
+    label_lines = [_wrap(point.label, label_width, size) for point in points]
+    date_lines = [_wrap(point.when, label_width, size) for point in points]
+    label_lines = [[*lines, *dates] for lines, dates in zip(label_lines, date_lines, strict=True)]
     above = max((len(lines) for lines in label_lines[0::2]), default=1)
     below = max((len(lines) for lines in label_lines[1::2]), default=1)
     line_y = below * line_height + 14
     height = line_y + above * line_height + 14
     drawing = Drawing(width, height, initialFontName=FONT)
     drawing.add(Line(4, line_y, width - 4, line_y, strokeColor=MUTED, strokeWidth=1.2))
-    step = width / max(len(points), 1)
-    for index, (point, lines) in enumerate(zip(points, label_lines, strict=True)):
+    for index, (point, lines, dates) in enumerate(
+        zip(points, label_lines, date_lines, strict=True)
+    ):
         x = step * (index + 0.5)
         colour = colors.HexColor(point.colour)
         drawing.add(Circle(x, line_y, 4.5, fillColor=colour, strokeColor=colors.white))
@@ -376,25 +398,21 @@ def _timeline_drawing(layout: _Layout, points: list[Milestone]) -> Drawing:
             ys = [line_y + 10 + line_height * (len(lines) - 1 - n) for n in range(len(lines))]
         else:
             ys = [line_y - 10 - size - line_height * n for n in range(len(lines))]
+        # The first and last labels are shifted inwards to stay on the page.
+        text_x = min(max(x, label_width / 2), width - label_width / 2)
         for n, (text, y) in enumerate(zip(lines, ys, strict=True)):
             drawing.add(
                 String(
-                    x,
+                    text_x,
                     y,
                     text,
                     fontName=FONT,
                     fontSize=size,
-                    fillColor=colour if n == len(lines) - 1 else INK,
+                    fillColor=colour if n >= len(lines) - len(dates) else INK,
                     textAnchor="middle",
                 )
             )
     return drawing
-
-
-def _date(point: Milestone) -> str:
-    if point.until is None:
-        return point.day.strftime("%Y-%m")
-    return f"{point.day.strftime('%Y-%m')} – {point.until.strftime('%Y-%m')}"
 
 
 def _support(layout: _Layout) -> list[Flowable]:
@@ -402,7 +420,7 @@ def _support(layout: _Layout) -> list[Flowable]:
     cells = [
         [
             _p(support.title.get(lang), layout.subheading),
-            _p(support.description.get(lang), layout.small),
+            _p(support.with_note(support.description, lang), layout.small),
         ]
         for support in layout.catalog.supports
     ]
@@ -428,7 +446,6 @@ def _support(layout: _Layout) -> list[Flowable]:
 def _next_steps(layout: _Layout) -> list[Flowable]:
     wechat = next(c for c in layout.catalog.contacts if c.code == "wechat").text
     steps = [
-        layout.text("summary.step_programmes"),
         layout.text("summary.step_admission"),
         *([wechat.get(layout.language)] if wechat else []),
         layout.text("summary.step_immd"),
@@ -446,7 +463,7 @@ def _next_steps(layout: _Layout) -> list[Flowable]:
     ]
 
 
-def _contacts_and_links(layout: _Layout, links: tuple[Link, ...]) -> list[Flowable]:
+def _contacts_and_links(layout: _Layout, links: tuple[OfficialLink, ...]) -> list[Flowable]:
     lang = layout.language
     lines: list[Flowable] = []
     for contact in layout.catalog.contacts:
@@ -462,27 +479,33 @@ def _contacts_and_links(layout: _Layout, links: tuple[Link, ...]) -> list[Flowab
         if contact.email:
             details.append(f"{layout.text('summary.email')} {contact.email}")
         lines.append(_p(" · ".join(details), layout.body))
+    flowables: list[Flowable] = [
+        KeepTogether([_p(layout.text("headings.contact"), layout.heading), *lines])
+    ]
+    if not links:
+        return flowables
     qr_size = 27 * mm * max(layout.scale, 0.85)
-    qr_cells = [
-        [
-            _qr_drawing(link.url, qr_size),
-            _p(f"{link.title.get(lang)}\n{link.url}", layout.small),
-        ]
+    cells = [
+        [_qr_drawing(link.url, qr_size), _p(f"{link.title.get(lang)}\n{link.url}", layout.small)]
         for link in links
     ]
+    # Two codes a row: the ImmD page, and the ones staff set (the leaflet's QR codes).
+    rows = [
+        [cell for pair in cells[start : start + QR_CODES_A_ROW] for cell in pair]
+        for start in range(0, len(cells), QR_CODES_A_ROW)
+    ]
+    rows[-1] += [""] * (2 * QR_CODES_A_ROW - len(rows[-1]))
     qr_table = _table(
-        [[cell for pair in qr_cells for cell in pair]],
-        [qr_size + 4, layout.frame_width / len(links) - qr_size - 4] * len(links),
+        rows,
+        [qr_size + 4, layout.frame_width / QR_CODES_A_ROW - qr_size - 4] * QR_CODES_A_ROW,
         [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ],
     )
-    return [
-        KeepTogether([_p(layout.text("headings.contact"), layout.heading), *lines]),
-        KeepTogether([_p(layout.text("summary.official_pages"), layout.heading), qr_table]),
-    ]
+    qr_heading = _p(layout.text("summary.official_pages"), layout.heading)
+    return [*flowables, KeepTogether([qr_heading, qr_table])]
 
 
 def _qr_drawing(payload: str, size: float) -> Drawing:

@@ -27,17 +27,17 @@
     <message>
         <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="24"/>
         <source>Since %1 the kiosk&apos;s storage is full and visitors&apos; details cannot be saved. Free some space (IT), then ask the visitor to tap Send again.</source>
-        <translation>自 %1 起，本机储存空间已满，无法保存访客的联系资料。请 IT 同事释放空间后，再请访客重新按“发送”。</translation>
+        <translation>自 %1 起，本机储存空间已满，无法保存访客的联络资料。请 IT 同事释放空间后，再请访客重新按“发送”。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="28"/>
         <source>Since %1 visitors&apos; details cannot be saved (a database error). Restart the kiosk; if it happens again, call IT.</source>
-        <translation>自 %1 起，访客的联系资料无法保存（数据库错误）。请重新启动本机；如再次发生，请联络 IT。</translation>
+        <translation>自 %1 起，访客的联络资料无法保存（数据库错误）。请重新启动本机；如再次发生，请联络 IT。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="32"/>
         <source>At %1 the kiosk found its leads database damaged and started a fresh one with the %2 leads it could still read. The old files are kept for IT in %3.</source>
-        <translation>%1 本机发现联系资料数据库已损坏，已改用新的数据库，并转入仍可读取的 %2 条联系资料。旧文件保留在 %3，供 IT 同事处理。</translation>
+        <translation>%1 本机发现联络资料数据库已损坏，已改用新的数据库，并转入仍可读取的 %2 条联络资料。旧文件保留在 %3，供 IT 同事处理。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/staff_alerts.py" line="36"/>
@@ -177,6 +177,10 @@
         <source>I have not decided yet</source>
         <translation>我还没有决定</translation>
     </message>
+    <message>
+        <source>Decade</source>
+        <translation>年代</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -186,7 +190,7 @@
     </message>
     <message>
         <source>Leave your contact</source>
-        <translation type="vanished">留下联络资料</translation>
+        <translation>留下联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="87"/>
@@ -283,6 +287,14 @@
         <location filename="../../kiosk/ui/screens/home.py" line="84"/>
         <source>The programmes you saved</source>
         <translation>你收藏的课程</translation>
+    </message>
+    <message>
+        <source>So that VTC can contact you about your enquiry</source>
+        <translation>让VTC就你的查询与你联络</translation>
+    </message>
+    <message>
+        <source>Print it and take it with you</source>
+        <translation>打印出来带走</translation>
     </message>
 </context>
 <context>
@@ -815,7 +827,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_event.py" line="58"/>
         <source>Every lead and every visit from now on carries this event and kiosk id. Once a lead has been left at this event, a change here starts a new event, so earlier leads keep the event they were left at.</source>
-        <translation>此后每条联系资料和每次访问都会记录这个活动和资讯机编号。活动一旦收到联系资料，在此修改会开始一个新活动，已收到的资料仍属原来的活动。</translation>
+        <translation>此后每条联络资料和每次访问都会记录这个活动和资讯机编号。活动一旦收到联络资料，在此修改会开始一个新活动，已收到的资料仍属原来的活动。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_event.py" line="64"/>
@@ -858,7 +870,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_export.py" line="99"/>
         <source>Export leads</source>
-        <translation>导出联系资料</translation>
+        <translation>导出联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_export.py" line="100"/>
@@ -894,7 +906,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_export.py" line="111"/>
         <source>Staff passphrase (asked once a day: it opens visitors&apos; contact details)</source>
-        <translation>职员密码短语（每天输入一次，用于打开访客的联系资料）</translation>
+        <translation>职员密码短语（每天输入一次，用于打开访客的联络资料）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_export.py" line="113"/>
@@ -920,7 +932,7 @@
         <location filename="../../kiosk/ui/screens/staff_export.py" line="219"/>
         <source>%n lead(s) saved to %1</source>
         <translation>
-            <numerusform>已将 %n 条联系资料保存到 %1</numerusform>
+            <numerusform>已将 %n 条联络资料保存到 %1</numerusform>
         </translation>
     </message>
     <message>
@@ -956,7 +968,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="186"/>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="210"/>
         <source>Leads</source>
-        <translation>联系资料</translation>
+        <translation>联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="187"/>
@@ -981,7 +993,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="192"/>
         <source>Export leads</source>
-        <translation>导出联系资料</translation>
+        <translation>导出联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="193"/>
@@ -1016,7 +1028,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="208"/>
         <source>Visitors and leads per hour, today</source>
-        <translation>今天每小时的访客和联系资料</translation>
+        <translation>今天每小时的访客和联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="211"/>
@@ -1061,12 +1073,12 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="223"/>
         <source>Visitors who left contact details</source>
-        <translation>留下联系资料的访客</translation>
+        <translation>留下联络资料的访客</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="224"/>
         <source>Left contact details</source>
-        <translation>留下联系资料</translation>
+        <translation>留下联络资料</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="225"/>
@@ -1127,7 +1139,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="290"/>
         <source>Not yet at HQ: %n lead(s).</source>
         <translation>
-            <numerusform>未送达总部：%n 条联系资料。</numerusform>
+            <numerusform>未送达总部：%n 条联络资料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1141,7 +1153,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="300"/>
         <source>HQ rejected %n lead(s):</source>
         <translation>
-            <numerusform>总部拒收 %n 条联系资料：</numerusform>
+            <numerusform>总部拒收 %n 条联络资料：</numerusform>
         </translation>
     </message>
     <message>
@@ -1158,7 +1170,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="333"/>
         <source>Last sync %1: %n lead(s) sent, all at HQ.</source>
         <translation>
-            <numerusform>上次同步 %1：已发送 %n 条联系资料，全部已送达总部。</numerusform>
+            <numerusform>上次同步 %1：已发送 %n 条联络资料，全部已送达总部。</numerusform>
         </translation>
     </message>
     <message>
@@ -1187,7 +1199,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="370"/>
         <source>%n lead(s) confirmed by HQ are older than %1 months, the period visitors were told.</source>
         <translation>
-            <numerusform>有 %n 条总部已确认的联系资料超过 %1 个月（即告知访客的保存期）。</numerusform>
+            <numerusform>有 %n 条总部已确认的联络资料超过 %1 个月（即告知访客的保存期）。</numerusform>
         </translation>
     </message>
     <message>
@@ -1199,7 +1211,7 @@
         <location filename="../../kiosk/ui/screens/staff_panel.py" line="396"/>
         <source>%n lead(s) removed.</source>
         <translation>
-            <numerusform>已删除 %n 条联系资料。</numerusform>
+            <numerusform>已删除 %n 条联络资料。</numerusform>
         </translation>
     </message>
     <message>
@@ -1343,6 +1355,14 @@
         <source>The port is a number between 1024 and 65535.</source>
         <translation>端口须为 1024 至 65535 之间的数字。</translation>
     </message>
+    <message>
+        <source>Links on summaries and screens (the leaflet&apos;s QR codes)</source>
+        <translation>摘要及屏幕上的链接（单张上的二维码）</translation>
+    </message>
+    <message>
+        <source>Not shown until you enter its address (https://…)</source>
+        <translation>输入网址（https://…）后才会显示</translation>
+    </message>
 </context>
 <context>
     <name>StaffSetupScreen</name>
@@ -1384,7 +1404,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/staff_setup.py" line="93"/>
         <source>At least %1 characters. Visitors&apos; contact details are stored encrypted; only this passphrase opens them, for exports. If it is lost, leads not yet exported or synced cannot be read by anyone.</source>
-        <translation>最少 %1 个字符。访客的联系资料会加密保存，只有此密码短语能打开（用于导出）。若遗失密码短语，尚未导出或同步的资料将无人能读取。</translation>
+        <translation>最少 %1 个字符。访客的联络资料会加密保存，只有此密码短语能打开（用于导出）。若遗失密码短语，尚未导出或同步的资料将无人能读取。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff_setup.py" line="98"/>
@@ -1432,7 +1452,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/summary.py" line="374"/>
         <source>VTC&apos;s VPAS page</source>
-        <translation>职业训练局VPAS网页</translation>
+        <translation type="vanished">职业训练局VPAS网页</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/summary.py" line="371"/>
@@ -1459,7 +1479,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/summary.py" line="377"/>
         <source>This kiosk is not on a booth network, so it cannot send the PDF to your phone. Scan to open VTC&apos;s VPAS page with your programmes, or print your summary.</source>
-        <translation>本机未连接展位网络，无法把PDF发送到你的手机。请扫码打开职业训练局的VPAS网页查看课程，或打印你的摘要。</translation>
+        <translation type="vanished">本机未连接展位网络，无法把PDF发送到你的手机。请扫码打开职业训练局的VPAS网页查看课程，或打印你的摘要。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/summary.py" line="356"/>
@@ -1523,6 +1543,22 @@
         <location filename="../../kiosk/ui/screens/summary.py" line="348"/>
         <source>My summary</source>
         <translation>我的摘要</translation>
+    </message>
+    <message>
+        <source>This kiosk is not on a booth network, so it cannot send your summary to your phone: please print it. The code opens the Immigration Department&apos;s VPAS page.</source>
+        <translation>本机未连接展位网络，无法把摘要发送到你的手机，请打印带走。二维码打开香港入境事务处的VPAS网页。</translation>
+    </message>
+    <message>
+        <source>There is no printer at this kiosk, and it cannot send your summary to a phone here. Please ask our staff.</source>
+        <translation>本机没有连接打印机，也无法把摘要发送到手机。请向工作人员查询。</translation>
+    </message>
+    <message>
+        <source>The printer is offline. Please ask our staff.</source>
+        <translation>打印机未能连线，请向工作人员查询。</translation>
+    </message>
+    <message>
+        <source>Printing did not work. Please ask our staff.</source>
+        <translation>打印未能完成，请向工作人员查询。</translation>
     </message>
 </context>
 <context>

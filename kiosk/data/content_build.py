@@ -1,17 +1,17 @@
 """``kiosk content build``: the TOML sources -> the bundled SQLite content database.
 
-Traditional Chinese is generated with OpenCC (Hong Kong variant) unless a source gives it, and
-every searchable text gets its pinyin and pinyin initials here, so the kiosk itself never needs
-OpenCC or pypinyin at run time.
+Traditional Chinese is generated with OpenCC (Hong Kong variant, then Hong Kong words) unless a
+source gives it, every searchable text gets its pinyin and pinyin initials here, and country names
+come from CLDR (babel), so the kiosk itself never needs OpenCC, pypinyin or babel at run time.
 """
 
 from __future__ import annotations
 
-import gettext
 import hashlib
 import json
 import os
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from kiosk.catalog import read_only_engine
 from kiosk.data.content_models import (
     CONTENT_SCHEMA_VERSION,
+    ClauseRow,
     ContactRow,
     ContentBase,
     CountryRow,
@@ -40,7 +41,11 @@ from kiosk.data.content_models import (
 )
 from kiosk.data.content_source import ContentSource, SourceCountries, SourceText, read_sources
 from kiosk.errors import KioskError
+from kiosk.i18n_build import to_hong_kong
 from kiosk.l10n import L10n
+
+# CLDR's locales for the kiosk's languages: Hong Kong's own names (馬里, 群島), not Taiwan's.
+CLDR_LOCALES = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant_HK", "en": "en"}
 
 
 def source_hash(source_dir: Path) -> str:
@@ -65,16 +70,10 @@ def built_source_hash(db_path: Path) -> str | None:
         engine.dispose()
 
 
-class _Localizer:
-    def __init__(self) -> None:
-        import opencc  # build-time only
-
-        self._to_hant = opencc.OpenCC("s2hk")
-
-    def __call__(self, text: SourceText) -> L10n:
-        zh_hans = text["zh-Hans"]
-        zh_hant = text.get("zh-Hant") or self._to_hant.convert(zh_hans)
-        return L10n(zh_hans=zh_hans, zh_hant=zh_hant, en=text["en"])
+def localize(text: SourceText) -> L10n:
+    zh_hans = text["zh-Hans"]
+    zh_hant = text.get("zh-Hant") or to_hong_kong(zh_hans)
+    return L10n(zh_hans=zh_hans, zh_hant=zh_hant, en=text["en"])
 
 
 def search_forms(text: str, language: str) -> list[str]:
@@ -104,19 +103,28 @@ def _search_terms(
         )
 
 
-def _country_rows(countries: SourceCountries, localize: _Localizer) -> Iterator[CountryRow]:
-    """Every ISO 3166-1 country (pycountry), common ones first, then by English name."""
-    import pycountry  # build-time only
+def _unaccented(text: str) -> str:
+    """Latin letters without accents (côte d’ivoire -> cote d'ivoire): the letter keys have none."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
-    chinese = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+
+def _country_rows(countries: SourceCountries) -> Iterator[CountryRow]:
+    """Every ISO 3166-1 country (pycountry's list), named as CLDR names it unless countries.toml
+    does; common ones first, then by English name."""
+    import pycountry  # build-time only
+    from babel import Locale  # build-time only
+
+    cldr = {language: Locale.parse(name).territories for language, name in CLDR_LOCALES.items()}
     entries = []
     for country in pycountry.countries:
-        english = getattr(country, "common_name", None) or country.name
-        source_name = countries.names.get(country.alpha_2) or {
-            "zh-Hans": chinese.gettext(country.name),
-            "en": english,
+        code = country.alpha_2
+        source_name = countries.names.get(code) or {
+            language: names.get(code, "") for language, names in cldr.items()
         }
-        entries.append((country.alpha_2, localize(source_name)))
+        if not all(source_name.values()):
+            raise KioskError(f"CLDR has no name for the country {code}: name it in countries.toml.")
+        entries.append((code, localize(source_name)))
     rank = {code: index for index, code in enumerate(countries.common)}
     entries.sort(key=lambda entry: (rank.get(entry[0], len(rank)), entry[1].en))
     for position, (code, name) in enumerate(entries, start=1):
@@ -125,6 +133,7 @@ def _country_rows(countries: SourceCountries, localize: _Localizer) -> Iterator[
             for language, text in name.as_dict().items()
             for form in search_forms(text, language)
         ]
+        forms.append(_unaccented(name.en).lower())
         yield CountryRow(
             code=code,
             position=position,
@@ -136,7 +145,6 @@ def _country_rows(countries: SourceCountries, localize: _Localizer) -> Iterator[
 
 
 def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
-    localize = _Localizer()
     yield Meta(key="schema_version", value=str(CONTENT_SCHEMA_VERSION))
     yield Meta(key="source_hash", value=digest)
     yield Meta(key="rules_version", value=source.rules_version)
@@ -166,9 +174,13 @@ def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
         yield KeyPointRow(step=step, footnotes=",".join(map(str, footnotes)), text=localize(text))
     for number, part, text in source.footnotes:
         yield FootnoteRow(number=number, part=part, text=localize(text))
-    for position, (code, title, description) in enumerate(source.supports, start=1):
+    for position, (code, title, description, note) in enumerate(source.supports, start=1):
         yield SupportRow(
-            code=code, position=position, title=localize(title), description=localize(description)
+            code=code,
+            position=position,
+            title=localize(title),
+            description=localize(description),
+            **({"note": localize(note)} if note else {}),
         )
     rules = source.rules
     for key, value in rules.parameters.items():
@@ -178,16 +190,18 @@ def _rows(source: ContentSource, digest: str) -> Iterator[ContentBase]:
             code=reason.code,
             position=position,
             kind=reason.kind,
-            source=reason.source,
+            source=",".join(reason.citation.sources),
             text=localize(reason.text),
         )
+    for position, (clause, text) in enumerate(source.clauses.items(), start=1):
+        yield ClauseRow(id=clause, position=position, text=localize(text))
     # Labels and questions live with the other texts, under their own key prefixes.
     rule_texts = [(f"source_label.{place}", label) for place, label in rules.source_labels.items()]
     for key, prompt, help_text in rules.questions:
         rule_texts += [(f"question.{key}.prompt", prompt), (f"question.{key}.help", help_text)]
     for offset, (key, text) in enumerate(rule_texts, start=len(source.texts) + 1):
         yield TextRow(key=key, position=offset, value=localize(text))
-    yield from _country_rows(source.countries, localize)
+    yield from _country_rows(source.countries)
     for code, url, title in source.links:
         yield LinkRow(code=code, url=url, title=localize(title))
     for position, contact in enumerate(source.contacts, start=1):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, re
 from kiosk.l10n import L10n
 
 # Bumped whenever the tables below change; part of the source hash, so a stale DB is noticed.
-CONTENT_SCHEMA_VERSION = 2
+CONTENT_SCHEMA_VERSION = 3
 
 
 def localized(prefix: str, *, optional: bool = False) -> Any:
@@ -94,12 +94,13 @@ class SupportRow(ContentBase):
     position: Mapped[int] = mapped_column(Integer, unique=True)
     title: Mapped[L10n] = localized("title")
     description: Mapped[L10n] = localized("description")
+    note: Mapped[L10n | None] = localized("note", optional=True)  # the leaflet's "(需额外收费)"
 
 
 class LinkRow(ContentBase):
     __tablename__ = "link"
     code: Mapped[str] = mapped_column(String, primary_key=True)
-    url: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)  # None: staff set it
     title: Mapped[L10n] = localized("title")
 
 
@@ -143,7 +144,16 @@ class ReasonRow(ContentBase):
     code: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[int] = mapped_column(Integer, unique=True)
     kind: Mapped[str] = mapped_column(String)
-    source: Mapped[str] = mapped_column(String)  # "footnote:N" | "key_point:N"
+    source: Mapped[str] = mapped_column(String)  # comma-separated clause ids ("footnote:5.i" …)
+    text: Mapped[L10n] = localized("text")
+
+
+class ClauseRow(ContentBase):
+    """A clause of the leaflet in its own words, by a stable id ("footnote:5.i", "key_point:3")."""
+
+    __tablename__ = "clause"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
     text: Mapped[L10n] = localized("text")
 
 

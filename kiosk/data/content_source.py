@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.eligibility import INTAKE_YEARS
+from kiosk.eligibility import INTAKE_YEARS, TIMELINE_ASSUMPTIONS
 from kiosk.errors import KioskError, one_line
 
 SOURCE_FILES = ("sectors.toml", "texts.toml", "rules.toml", "countries.toml")
-REASON_KINDS = ("not_applicable", "broken", "condition", "unsure", "met", "advisory")
+REASON_KINDS = (
+    "not_applicable",
+    "not_covered",
+    "broken",
+    "condition",
+    "unsure",
+    "met",
+    "advisory",
+)
 REQUIRED_LANGUAGES = ("zh-Hans", "en")  # zh-Hant may be generated with OpenCC
 KNOWN_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 REQUIRED_TEXTS = (
@@ -41,6 +49,8 @@ REQUIRED_NESTED_TEXTS = (
         f"timeline.{key}"
         for key in (
             "heading",
+            "heading_if_eligible",
+            "estimated",
             "enrolment",
             "graduation",
             "return_window",
@@ -61,7 +71,6 @@ REQUIRED_NESTED_TEXTS = (
             "why",
             "good_to_know",
             "next_steps",
-            "step_programmes",
             "step_admission",
             "step_immd",
             "official_pages",
@@ -102,6 +111,11 @@ WHOLE_NUMBER_PARAMETERS = {
     "permanent_residence_years": range(1, 51),
 }
 REQUIRED_CONTACTS = ("general", "admissions")
+# Texts that speak about VPAS in the kiosk's own words: each needs a [[statement]] in rules.toml
+# naming the leaflet clauses it rests on or the kiosk's assumptions (the reviewer's table).
+STATEMENT_TABLES = ("outcome", "timeline")
+# Footnote 5's parts as the leaflet numbers them (clause ids "footnote:5.i" …).
+PART_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi")
 
 SourceText = dict[str, str]  # language -> text; zh-Hant optional
 
@@ -140,11 +154,29 @@ class SourceContact:
 
 
 @dataclass
+class Citation:
+    """What a sentence rests on: leaflet clauses, the key terms it takes from them (each found in
+    one of the clauses), and the kiosk's own assumptions (codes of rules.toml's [assumptions])."""
+
+    sources: list[str]  # clause ids: "footnote:1", "footnote:5.i", "key_point:3" …
+    evidence: list[str]
+    assumptions: list[str]
+
+
+@dataclass
 class SourceReason:
     code: str
     kind: str
-    source: str  # "footnote:N" | "key_point:N"
+    citation: Citation
     text: SourceText
+
+
+@dataclass
+class SourceStatement:
+    """A text of texts.toml's [outcome.*] or [timeline] and what it rests on."""
+
+    key: str
+    citation: Citation
 
 
 @dataclass
@@ -154,6 +186,8 @@ class SourceRules:
     source_labels: dict[str, SourceText]
     reasons: list[SourceReason]
     questions: list[tuple[str, SourceText, SourceText]]  # key, prompt, help
+    statements: list[SourceStatement]
+    assumptions: dict[str, SourceText]
 
 
 @dataclass
@@ -171,9 +205,10 @@ class ContentSource:
     texts: dict[str, SourceText]  # dotted keys, in source order (aims.1, aims.2 …)
     key_points: list[tuple[int, list[int], SourceText]]
     footnotes: list[tuple[int, int, SourceText]]  # number, part (0 = whole), text
-    supports: list[tuple[str, SourceText, SourceText]]
-    links: list[tuple[str, str, SourceText]]
+    supports: list[tuple[str, SourceText, SourceText, SourceText | None]]  # code, title, …, note
+    links: list[tuple[str, str | None, SourceText]]  # code, address (None: staff set it), title
     contacts: list[SourceContact]
+    clauses: dict[str, SourceText]  # the leaflet's words by clause id (leaflet_clauses)
     files: list[Path] = field(default_factory=list)
 
     @property
@@ -427,9 +462,108 @@ def _read_contacts(raw: dict[str, Any], checker: _Checker) -> list[SourceContact
     return contacts
 
 
+def leaflet_clauses(
+    texts: dict[str, SourceText],
+    key_points: list[tuple[int, list[int], SourceText]],
+    footnotes: list[tuple[int, int, SourceText]],
+    supports: list[tuple[str, SourceText, SourceText, SourceText | None]],
+    contacts: list[SourceContact],
+) -> dict[str, SourceText]:
+    """The leaflet's words by a stable clause id, in leaflet order; every text here is the
+    leaflet's own (a test finds each in the leaflet), so a sentence citing one can be checked."""
+    clauses: dict[str, SourceText] = {}
+    for key in ("scheme_name", "slogan", "intro"):
+        clauses[key] = texts.get(key, {})
+    for key, text in texts.items():
+        if key.startswith("aims."):
+            clauses[f"aim:{key.removeprefix('aims.')}"] = text
+        elif key.startswith("headings."):
+            clauses[f"heading:{key.removeprefix('headings.')}"] = text
+    for step, _, text in key_points:
+        clauses[f"key_point:{step}"] = text
+    for number, part, text in footnotes:
+        suffix = f".{PART_NUMERALS[part - 1]}" if part else ""
+        clauses[f"footnote:{number}{suffix}"] = text
+    for code, title, description, note in supports:
+        clauses[f"support:{code}"] = {
+            language: "\n".join(
+                [title[language], description[language]] + ([f"({note[language]})"] if note else [])
+            )
+            for language in title
+            if language in description and (note is None or language in note)
+        }
+    for contact in contacts:
+        for name, text in contact.fields.items():
+            clauses[f"contact:{contact.code}.{name}"] = text
+        for name, value in (("phone", contact.phone), ("email", contact.email)):
+            if value:
+                clauses[f"contact:{contact.code}.{name}"] = {"zh-Hans": value, "en": value}
+    for key in ("disclaimer", "copyright", "data_change_note", "data_date"):
+        clauses[key] = texts.get(key, {})
+    # A text missing or without zh-Hans is already a problem of its own.
+    return {clause: text for clause, text in clauses.items() if "zh-Hans" in text}
+
+
+def clause_kind(clause: str) -> str:
+    """ "footnote" of "footnote:5.i": the kind whose source label names the clause."""
+    return clause.partition(":")[0]
+
+
+def _read_citation(
+    raw: dict[str, Any],
+    where: str,
+    checker: _Checker,
+    clauses: dict[str, SourceText],
+    labels: dict[str, SourceText],
+    assumptions: dict[str, SourceText],
+) -> Citation:
+    """``source`` (one clause id or a list), ``evidence`` and ``assumptions``: every source a
+    clause with a label, every key term in one of the cited clauses, and each cited clause
+    giving at least one of them; a sentence that cites nothing says what it assumes."""
+    value = raw.get("source", [])
+    sources = [value] if isinstance(value, str) else checker.strings(raw, "source", where)
+    evidence = checker.strings(raw, "evidence", where)
+    assumed = checker.strings(raw, "assumptions", where)
+    cited = []
+    for source in sources:
+        if source not in clauses:
+            checker.problem(f"{where} cites '{source}', which is not a clause of the leaflet.")
+        elif clause_kind(source) not in labels:
+            checker.problem(f"{where} cites '{source}', a kind of clause with no source label.")
+        else:
+            cited.append(clauses[source]["zh-Hans"])
+            if not any(term in clauses[source]["zh-Hans"] for term in evidence):
+                checker.problem(
+                    f"{where} cites '{source}' but names none of its words in 'evidence'."
+                )
+    for term in evidence:
+        if cited and not any(term in text for text in cited):
+            checker.problem(f"{where} has the key term '{term}', which none of its sources says.")
+    for code in assumed:
+        if code not in assumptions:
+            checker.problem(f"{where} assumes '{code}', which [assumptions] does not define.")
+    if not sources and not assumed:
+        checker.problem(f"{where} names neither a 'source' in the leaflet nor its 'assumptions'.")
+    return Citation(sources, evidence, assumed)
+
+
 def _read_rules(
-    raw: dict[str, Any], checker: _Checker, key_points: set[int], footnotes: set[int]
+    raw: dict[str, Any], checker: _Checker, clauses: dict[str, SourceText], text_keys: list[str]
 ) -> SourceRules:
+    labels = {
+        place: checker.text(text, f"The source label '{place}'")
+        for place, text in checker.table(raw, "source_labels", "rules.toml").items()
+    }
+    for place in ("leaflet", "footnote", "key_point"):
+        if place not in labels:
+            checker.problem(f"rules.toml is missing the source label '{place}'.")
+    assumptions = {
+        code: checker.text(text, f"The assumption '{code}'")
+        for code, text in checker.table(raw, "assumptions", "rules.toml").items()
+    }
+    for code in TIMELINE_ASSUMPTIONS:
+        if code not in assumptions:
+            checker.problem(f"rules.toml's [assumptions] is missing '{code}', the timeline's.")
     reasons = []
     for index, raw_reason in enumerate(checker.tables(raw, "reason", "rules.toml"), start=1):
         code = checker.string(raw_reason, "code", f"Reason number {index} in rules.toml")
@@ -437,28 +571,35 @@ def _read_rules(
         kind = checker.string(raw_reason, "kind", where)
         if kind and kind not in REASON_KINDS:
             checker.problem(f"{where} has an unknown kind '{kind}'.")
-        source = checker.string(raw_reason, "source", where)
-        place, _, number = source.partition(":")
-        known = {"footnote": footnotes, "key_point": key_points}.get(place)
-        if source and (known is None or not number.isdigit() or int(number) not in known):
-            checker.problem(f"{where} cites '{source}', which the leaflet texts do not define.")
+        citation = _read_citation(raw_reason, where, checker, clauses, labels, assumptions)
         reasons.append(
-            SourceReason(code, kind, source, checker.text(raw_reason.get("text"), where))
+            SourceReason(code, kind, citation, checker.text(raw_reason.get("text"), where))
         )
     checker.unique([reason.code for reason in reasons], "reason")
+    statements = []
+    for raw_statement in checker.tables(raw, "statement", "rules.toml"):
+        key = checker.string(raw_statement, "text", "A [[statement]] in rules.toml")
+        where = f"The statement on '{key}'"
+        if key and key not in text_keys:
+            checker.problem(f"{where} names a text that texts.toml does not have.")
+        statements.append(
+            SourceStatement(
+                key, _read_citation(raw_statement, where, checker, clauses, labels, assumptions)
+            )
+        )
+    checker.unique([statement.key for statement in statements], "statement")
+    stated = {statement.key for statement in statements}
+    for key in text_keys:
+        if key.partition(".")[0] in STATEMENT_TABLES and key not in stated:
+            checker.problem(
+                f"The text '{key}' speaks about VPAS but rules.toml has no [[statement]] for it."
+            )
     parameters = raw.get("parameters", {})
     if not isinstance(parameters, dict) or not parameters:
         checker.problem("rules.toml has no [parameters].")
         parameters = {}
     else:
         _check_parameters(parameters, checker)
-    labels = {
-        place: checker.text(text, f"The source label '{place}'")
-        for place, text in checker.table(raw, "source_labels", "rules.toml").items()
-    }
-    for place in ("footnote", "key_point"):
-        if place not in labels:
-            checker.problem(f"rules.toml is missing the source label '{place}'.")
     questions = []
     for index, raw_question in enumerate(checker.tables(raw, "question", "rules.toml"), start=1):
         key = checker.string(raw_question, "key", f"Question number {index} in rules.toml")
@@ -477,6 +618,8 @@ def _read_rules(
         source_labels=labels,
         reasons=reasons,
         questions=questions,
+        statements=statements,
+        assumptions=assumptions,
     )
 
 
@@ -555,31 +698,37 @@ def read_sources(source_dir: Path, icon_dir: Path) -> ContentSource:
                 code,
                 checker.text(raw_support.get("title"), f"{where}'s title"),
                 checker.text(raw_support.get("description"), f"{where}'s description"),
+                checker.text(raw_support["note"], f"{where}'s note")
+                if "note" in raw_support
+                else None,
             )
         )
-    checker.unique([code for code, _, _ in supports], "enterprise support")
+    checker.unique([code for code, *_ in supports], "enterprise support")
     links = []
     for raw_link in checker.tables(texts_raw, "link", "texts.toml"):
         code = checker.string(raw_link, "code", "A [[link]] in texts.toml")
-        url = checker.string(raw_link, "url", f"Link '{code}'")
-        if url and not url.startswith("https://"):
+        # A link without a url is a slot: shown only once staff set its address (settings).
+        url = checker.optional_string(raw_link, "url", f"Link '{code}'")
+        if url is not None and not url.startswith("https://"):
             checker.problem(f"Link '{code}' must start with https://.")
         links.append((code, url, checker.text(raw_link.get("title"), f"Link '{code}'s title")))
     checker.unique([code for code, _, _ in links], "link")
 
     key_points = _read_key_points(texts_raw, checker, {n for n, _, _ in footnotes})
+    texts = _read_texts(texts_raw, checker)
+    contacts = _read_contacts(texts_raw, checker)
+    clauses = leaflet_clauses(texts, key_points, footnotes, supports, contacts)
     source = ContentSource(
-        rules=_read_rules(
-            rules_raw, checker, {step for step, _, _ in key_points}, {n for n, _, _ in footnotes}
-        ),
+        rules=_read_rules(rules_raw, checker, clauses, list(texts)),
         countries=_read_countries(countries_raw, checker),
         sectors=sectors,
-        texts=_read_texts(texts_raw, checker),
+        texts=texts,
         key_points=key_points,
         footnotes=footnotes,
         supports=supports,
         links=links,
-        contacts=_read_contacts(texts_raw, checker),
+        contacts=contacts,
+        clauses=clauses,
         files=[source_dir / name for name in SOURCE_FILES],
     )
     if checker.problems:

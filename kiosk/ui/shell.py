@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.analytics import EventKind
-from kiosk.catalog import Link
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import Language
 from kiosk.lead_vault import LeadOpener, unlock, vault_is_set_up
@@ -28,7 +27,7 @@ from kiosk.services import Services
 from kiosk.session import VisitorSession
 from kiosk.settings import Settings
 from kiosk.share import ShareError, ShareServer
-from kiosk.summary import SummaryRequest, official_links
+from kiosk.summary import OfficialLink, SummaryRequest, official_links
 from kiosk.ui.background import wait_for_background_work
 from kiosk.ui.i18n import LANGUAGE_BUTTONS, Translations
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
@@ -354,7 +353,8 @@ class Shell(QWidget):
             clock.now().astimezone().date(),  # the fair's local date
         )
 
-    def summary_links(self) -> tuple[Link, ...]:
+    def official_links(self) -> tuple[OfficialLink, ...]:
+        """The links screens and the summary show: ImmD's, and those staff gave addresses."""
         return official_links(self.services.catalog, self.services.settings.link_overrides)
 
     def share_server(self) -> ShareServer | None:

@@ -206,6 +206,7 @@ def test_bundle_holds_what_the_kiosk_uses_and_nothing_else(bundle: Path) -> None
         "psycopg",
         "opencc",
         "pycountry",
+        "babel",
     ]:
         assert not any(name.split(os.sep)[0].startswith(package) for name in everything), package
     assert not any(

@@ -37,7 +37,9 @@ def key_of(wizard: EligibilityScreen) -> str:
     return wizard.question.key
 
 
-def answer_all(wizard: EligibilityScreen, qtbot: QtBot, *, nationality: str = "CN") -> None:
+def answer_all(
+    wizard: EligibilityScreen, qtbot: QtBot, *, nationality: str = "CN", intake: int = 2026
+) -> None:
     tap(qtbot, wizard.yes_no.buttons[False])  # not a Hong Kong permanent resident
     assert key_of(wizard) == "nationalities"
     tap(qtbot, wizard.common_countries.buttons[nationality])
@@ -49,7 +51,7 @@ def answer_all(wizard: EligibilityScreen, qtbot: QtBot, *, nationality: str = "C
     tap(qtbot, wizard.birth_day.buttons[15])
     tap(qtbot, wizard.next_button)
     assert key_of(wizard) == "intake_year"
-    tap(qtbot, wizard.intake.buttons[2026])
+    tap(qtbot, wizard.intake.buttons[intake])
     assert key_of(wizard) == "programme"
     software = next(
         grid.buttons["software-engineering"]
@@ -85,7 +87,12 @@ def test_a_mainland_student_is_likely_eligible(
     assert shell.session.outcome["outcome"] == "likely_eligible"
     assert outcome.timeline_card.isVisible()
     labels = [m.label for m in outcome.timeline.milestones]
-    assert "Graduate" in labels and "Return window (months 7–12)" in labels
+    window = "Apply to return for employment (months 7–12 after graduation)"
+    assert "Graduate" in labels and window in labels
+    dates = {m.label: m.when for m in outcome.timeline.milestones}
+    assert dates[window] == "March to August 2029 (estimated)"
+    assert dates["Graduate"] == "August 2028 (estimated)"
+    assert outcome.timeline_heading.text() == "Your timeline (estimated)"
     assert outcome.findChild(QWidget, "reason-meets_age") is not None
     events = [e.subject for e in services.analytics.events() if e.kind == "eligibility_outcome"]
     assert events == ["likely_eligible"]
@@ -100,8 +107,9 @@ def test_a_local_student_is_told_at_once(shell: Shell, qtbot: QtBot) -> None:
     outcome = shell.current
     assert isinstance(outcome, OutcomeScreen)
     assert shell.session.answers == {"hong_kong_resident": True}
-    assert outcome.headline.text() == "You are a local student: VPAS is not needed"
+    assert outcome.headline.text() == "You are a local student: VPAS is for non-local students"
     assert outcome.findChild(QWidget, "reason-local_student") is not None
+    assert not outcome.timeline_card.isVisible()
 
 
 def test_changing_an_answer_keeps_the_others(shell: Shell, qtbot: QtBot) -> None:
@@ -119,6 +127,9 @@ def test_changing_an_answer_keeps_the_others(shell: Shell, qtbot: QtBot) -> None
     assert shell.session.answers["birth_date"] == "2008-03-15"
     assert outcome.headline.text() == "From your answers, VPAS is not open to you"
     assert outcome.findChild(QWidget, "reason-excluded_nationality") is not None
+    # no VPAS timeline for a visitor who cannot use VPAS, though it was shown a moment ago
+    assert not outcome.timeline_card.isVisible()
+    assert not outcome.timeline_heading.isVisible()
 
 
 def test_back_shows_the_previous_answer(shell: Shell, qtbot: QtBot) -> None:
@@ -153,6 +164,40 @@ def test_back_to_a_birth_date_answered_not_sure(shell: Shell, qtbot: QtBot) -> N
     assert shell.session.answers["birth_date"] == "2008-03-15"
 
 
+@pytest.mark.parametrize("shell_size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_every_birth_year_from_1940_is_a_decade_and_a_year_away(shell: Shell, qtbot: QtBot) -> None:
+    wizard = start(shell, qtbot)
+    tap(qtbot, wizard.yes_no.buttons[False])
+    tap(qtbot, wizard.common_countries.buttons["CN"])
+    tap(qtbot, wizard.next_button)
+    assert key_of(wizard) == "birth_date"
+    this_year = shell.services.clock.now().year
+    decades = list(wizard.birth_decade.buttons)
+    assert decades == list(range(1940, this_year - this_year % 10 + 1, 10))
+    reachable = set()
+    for decade in decades:
+        tap(qtbot, wizard.birth_decade.buttons[decade])
+        reachable |= set(wizard.birth_year.buttons)
+        for choice in (*wizard.birth_decade.buttons.values(), *wizard.birth_year.buttons.values()):
+            assert choice.width() >= 64 and choice.height() >= 64
+    assert reachable == set(range(1940, this_year + 1))  # no upper age in the leaflet
+    tap(qtbot, wizard.birth_decade.buttons[1950])
+    tap(qtbot, wizard.birth_year.buttons[1957])
+    tap(qtbot, wizard.birth_month.buttons[4])
+    tap(qtbot, wizard.birth_day.buttons[30])
+    assert wizard.unsure_button.isVisible() and wizard.unsure_button.isEnabled()
+    tap(qtbot, wizard.next_button)
+    assert key_of(wizard) == "intake_year"
+    assert shell.session.answers["birth_date"] == "1957-04-30"
+    tap(qtbot, wizard.back_button)  # back to the question: the date is still chosen
+    assert key_of(wizard) == "birth_date"
+    assert wizard.birth_decade.checked() == [1950] and wizard.birth_year.checked() == [1957]
+    assert (wizard.birth_month.checked(), wizard.birth_day.checked()) == ([4], [30])
+    assert wizard.chosen_date.text() == "1957-04-30" and wizard.next_button.isEnabled()
+    tap(qtbot, wizard.birth_decade.buttons[1990])  # another decade: the year is chosen anew
+    assert wizard.birth_year.checked() == [] and not wizard.next_button.isEnabled()
+
+
 def test_nationality_by_pinyin_on_the_touch_keyboard(shell: Shell, qtbot: QtBot) -> None:
     wizard = start(shell, qtbot)
     tap(qtbot, wizard.yes_no.buttons[False])
@@ -164,6 +209,20 @@ def test_nationality_by_pinyin_on_the_touch_keyboard(shell: Shell, qtbot: QtBot)
     assert wizard.chosen_countries.text() == "Chosen: Singapore"
     tap(qtbot, wizard.next_button)
     assert shell.session.answers["nationalities"] == ["SG"]
+
+
+def test_an_intake_year_the_leaflet_does_not_cover(shell: Shell, qtbot: QtBot) -> None:
+    wizard = start(shell, qtbot)
+    assert set(wizard.intake.buttons) == {2026, 2027}  # the wizard still offers 2027/28
+    answer_all(wizard, qtbot, intake=2027)
+    outcome = shell.current
+    assert isinstance(outcome, OutcomeScreen)
+    assert outcome.headline.text() == "Please talk to our staff"
+    reason = outcome.findChild(QWidget, "reason-intake_year_not_covered")
+    assert reason is not None
+    assert outcome.findChild(QWidget, "reason-meets_age") is None
+    assert not outcome.timeline_card.isVisible()
+    assert outcome.findChild(QWidget, "advisory-job_conditions") is None
 
 
 def test_not_sure_everywhere_means_talk_to_staff(shell: Shell, qtbot: QtBot) -> None:

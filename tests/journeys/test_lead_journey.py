@@ -124,7 +124,7 @@ def test_a_chinese_name_typed_on_the_keyboard_is_saved_with_consents_and_list(
     assert lead.phone_e164 == "+8613812345678"
     assert lead.programme_codes == ("software-engineering", "maritime-studies")
     assert (lead.consent_contact, lead.consent_transfer, lead.consent_news) == (True, True, False)
-    assert lead.notice_version == notice_version(shell.services.catalog, 24)
+    assert lead.notice_version == notice_version(shell.services.catalog, shell.services.settings)
     assert lead.contact_language == "zh-Hans" and lead.session_id == shell.session.session_id
     with Session(shell.services.leads_engine) as session:
         assert session.get(OutboxRow, lead.lead_id) is not None

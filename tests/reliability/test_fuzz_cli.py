@@ -361,9 +361,12 @@ def setting_values() -> st.SearchStrategy[str]:
             "https://exa mple.com",
             "https://localhost:99999/",
             "https://xn--/",
-            '{"vtc-vpas": "https://www.vtc.edu.hk"}',
-            '{"vtc-vpas": 1}',
-            '{"vtc-vpas": "ftp://x"}',
+            '{"wechat": "https://www.vtc.edu.hk"}',
+            '{"wechat": 1}',
+            '{"wechat": "ftp://x"}',
+            '{"vtc-vpas": "https://www.vtc.edu.hk"}',  # a code the content has no link for
+            "iss@vtc.edu.hk",
+            "(852) 2836 1784",
             "[1]",
             '"text"',
             "中文",
@@ -389,6 +392,7 @@ def stored_settings() -> Settings:
 )
 @example(key="link_overrides", value="[1]")  # was: AttributeError, 'list' has no 'items'
 @example(key="link_overrides", value='{"a": 1}')  # was: AttributeError, no 'startswith'
+@example(key="link_overrides", value='{"vtc-vpas": "https://x.org"}')  # was: accepted, unused
 @example(key="booth_port", value="1\n2")  # was: two lines, and Python's TypeError text
 @example(key="booth_port", value="8080.5")  # was: accepted, a port of 8080.5
 @example(key="idle_timeout_s", value='"x"')  # was: "'<=' not supported between …"

@@ -208,7 +208,9 @@ SETTINGS: Final = tuple(spec.name for spec in fields(Settings))
     value=st.one_of(json_junk(), st.integers(-5, 70_000), st.sampled_from(["en", "10.0.0.1"])),
 )
 @example(name="link_overrides", value=[1])  # was: AttributeError
-@example(name="link_overrides", value={"vtc-vpas": 1})  # was: AttributeError
+@example(name="link_overrides", value={"wechat": 1})  # was: AttributeError
+@example(name="privacy_contact_email", value="a@b@c")
+@example(name="privacy_contact_phone", value="   ")
 @example(name="booth_port", value=8080.5)  # was: accepted
 @example(name="idle_timeout_s", value="90")  # was: TypeError, '<=' between int and str
 @example(name="idle_timeout_s", value=True)  # was: accepted, as 1 second (a bool is an int)

@@ -256,7 +256,7 @@ def test_staff_see_the_alert_on_the_attract_loop_and_dismiss_it_in_the_panel(
     assert not shell.alert_badge.isVisible()  # the panel shows the alert itself
     [(_row, text, dismiss)] = panel.alerts.rows.values()
     [folder] = damaged_folders(staffed_db)
-    assert f"{LEADS} 条联系资料" in text.text() and str(folder) in text.text()
+    assert f"{LEADS} 条联络资料" in text.text() and str(folder) in text.text()
     assert dismiss is not None
     tap(qtbot, dismiss)
     qtbot.waitUntil(lambda: not panel.alerts.isVisible())

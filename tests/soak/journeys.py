@@ -439,7 +439,8 @@ class VisitorJourneys:
         self.tap(wizard.next_button)
 
     def choose_birth_date(self, wizard: EligibilityScreen) -> str:
-        year = self.rng.choice(list(wizard.birth_year.buttons)[-10:])  # mostly of 14 to 23
+        # A year of the decade shown first: that of a visitor of 18 at the earliest intake.
+        year = self.rng.choice(list(wizard.birth_year.buttons))
         born = date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
         self.tap(wizard.birth_year.buttons[born.year])
         self.tap(wizard.birth_month.buttons[born.month])

@@ -182,11 +182,17 @@ def test_timeline_labels_stay_inside_and_apart(themed_app: QApplication, qtbot: 
     qtbot.addWidget(diagram)
     diagram.resize(900, 300)
     milestones = [
-        Milestone("Start the Higher Diploma", date(2026, 9, 1), "#1B4F9C"),
-        Milestone("Graduate", date(2028, 8, 31), "#0E9F8E"),
-        Milestone("You turn 18", date(2028, 11, 2), "#6B4FA0"),
-        Milestone("Return window", date(2029, 2, 28), "#F28C28", until=date(2029, 8, 31)),
-        Milestone("7 years in Hong Kong, at the earliest", date(2033, 9, 1), "#E9546B"),
+        Milestone("Start the Higher Diploma", date(2026, 9, 1), "September 2026", "#1B4F9C"),
+        Milestone("Graduate", date(2028, 8, 31), "August 2028 (estimated)", "#0E9F8E"),
+        Milestone("You turn 18", date(2028, 11, 2), "2 November 2028", "#6B4FA0"),
+        Milestone(
+            "Apply to return for employment",
+            date(2029, 3, 1),
+            "March to August 2029 (estimated)",
+            "#F28C28",
+            is_span=True,
+        ),
+        Milestone("Seven years' residence", date(2033, 9, 1), "September 2033", "#E9546B"),
     ]
     diagram.set_milestones(list(reversed(milestones)))
     assert [m.label for m in diagram.milestones] == [m.label for m in milestones]  # date order

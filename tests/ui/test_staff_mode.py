@@ -185,7 +185,7 @@ def test_the_panel_counts_and_charts_come_from_the_database(shell: Shell, qtbot:
     assert panel.charts is not None
     shown = panel.charts.shown()
     assert sum(shown["hourly"].values["访客"]) == 3
-    assert sum(shown["hourly"].values["联系资料"]) == 2
+    assert sum(shown["hourly"].values["联络资料"]) == 2
     [sector_values] = shown["sectors"].values.values()
     assert dict(zip(shown["sectors"].full_names, sector_values, strict=True)) == {
         services.catalog.sector("maritime").name.get("zh-Hans"): 3
@@ -253,6 +253,27 @@ def test_settings_are_kept_and_followed_at_once(shell: Shell, qtbot: QtBot) -> N
     assert shell.session.language == "en"  # the next visitor starts in English
 
 
+def test_staff_give_the_leaflets_qr_codes_their_addresses(shell: Shell, qtbot: QtBot) -> None:
+    open_panel(shell, qtbot)
+    tap(qtbot, shell.current.action_buttons["settings"])  # type: ignore[attr-defined]
+    screen = shell.current
+    fields = screen.link_fields  # type: ignore[attr-defined]
+    assert set(fields) == {link.code for link in shell.services.catalog.links}
+    assert fields["immd-vpas"].placeholderText() == (
+        "https://www.immd.gov.hk/hks/services/visas/vpas.html"
+    )
+    assert fields["wechat"].text() == "" and fields["wechat"].placeholderText()
+    fields["wechat"].setText("wechat.example.org")
+    tap(qtbot, screen.save)  # type: ignore[attr-defined]
+    assert shell.current is screen and "https://" in screen.problem.text()  # type: ignore[attr-defined]
+    fields["wechat"].setText("https://example.org/wechat")
+    tap(qtbot, screen.save)  # type: ignore[attr-defined]
+    assert shell.current.screen_id == ScreenId.STAFF_PANEL
+    stored = load_settings(shell.services.leads_engine)
+    assert stored.link_overrides == {"wechat": "https://example.org/wechat"}
+    assert [link.code for link in shell.official_links()] == ["immd-vpas", "wechat"]
+
+
 def test_export_asks_the_passphrase_once_and_says_where_the_file_went(
     shell: Shell, qtbot: QtBot
 ) -> None:
@@ -272,7 +293,7 @@ def test_export_asks_the_passphrase_once_and_says_where_the_file_went(
     screen.passphrase.clear()
     qtbot.keyClicks(screen.passphrase, STAFF_PASSPHRASE)
     tap(qtbot, screen.export)
-    qtbot.waitUntil(lambda: "已将 1 条联系资料保存到" in screen.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "已将 1 条联络资料保存到" in screen.message.text(), timeout=10_000)
     [written] = list(exports_folder().glob("vpas-leads-*.csv"))
     assert str(written) in screen.message.text()
     assert screen.progress.value() == screen.progress.maximum()
@@ -309,7 +330,7 @@ def test_purge_removes_only_old_leads_hq_confirmed_after_a_second_tap(
     assert text_of(shell, "count-total-leads") == "3"
     tap(qtbot, panel.purge)
     assert text_of(shell, "count-total-leads") == "2"
-    assert panel.retention_line.text() == "已删除 1 条联系资料。"
+    assert panel.retention_line.text() == "已删除 1 条联络资料。"
 
 
 def test_a_test_page_goes_through_the_real_print_pipeline(

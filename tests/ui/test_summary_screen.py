@@ -27,7 +27,7 @@ from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.shell import Shell
 from tests.ports import free_port
 from tests.qt_fixtures import tap
-from tests.unit.test_summary import ANSWERS, decoded_qr_codes, pdf_text
+from tests.unit.test_summary import ANSWERS, IMMD, decoded_qr_codes, pdf_text
 
 LIST = ["software-engineering", "culinary-arts"]
 
@@ -137,16 +137,22 @@ def test_changing_language_or_list_rebuilds_the_summary(
     assert "Maritime Studies" in pdf_text(screen.document.pdf)
 
 
-def test_without_a_booth_network_the_qr_opens_vtcs_page_with_the_codes(
+def test_without_a_booth_network_it_says_print_and_offers_only_the_immd_page(
     make_shell: Callable[..., Shell], qtbot: QtBot
 ) -> None:
     shell = make_shell()
     screen = open_summary(shell, qtbot)
-    assert screen.share_code.payload == (
-        "https://www.vtc.edu.hk/hqip/vpas-ip.php?programmes=software-engineering%2Cculinary-arts"
-    )
-    assert screen.wifi_code.isHidden()
-    assert "本机未连接展位网络" in screen.share_note.text()
+    # The page the leaflet prints, exactly: nothing of the visitor's list rides along.
+    assert screen.share_code.payload == IMMD
+    assert screen.share_code.isVisible() and screen.wifi_code.isHidden()
+    assert screen.share_step.text() == "香港入境事务处 VPAS 网页"
+    assert screen.phone_heading.text() == "官方网页"  # not "take it on your phone"
+    note = screen.share_note.text()
+    assert "本机未连接展位网络" in note and "打印" in note and "入境事务处" in note
+    assert "VTC" not in note and "职业训练局" not in note and "课程" not in note
+    shell.set_language("en")
+    qtbot.waitUntil(lambda: "booth network" in screen.share_note.text())
+    assert "print it" in screen.share_note.text() and "programmes" not in screen.share_note.text()
 
 
 def test_on_the_booth_network_a_phone_downloads_the_same_pdf(
@@ -247,19 +253,25 @@ def test_print_shows_progress_and_then_says_it_is_done(
     ],
     ids=["no-printer", "offline", "error"],
 )
-def test_print_problems_offer_the_qr_code_instead(
+@pytest.mark.parametrize("booth_network", [True, False], ids=["booth-network", "no-network"])
+def test_print_problems_offer_the_qr_code_only_where_it_hands_over_the_pdf(
     make_shell: Callable[..., Shell],
     qtbot: QtBot,
     printer: FakePrinter,
     language: str,
     message: str,
+    booth_network: bool,
 ) -> None:
-    shell = make_shell(printer=printer)
+    booth = replace(Settings(), booth_address="127.0.0.1", booth_port=free_port())
+    shell = make_shell(printer=printer, settings=booth if booth_network else None)
     shell.set_language(language)  # type: ignore[arg-type]
     screen = open_summary(shell, qtbot)
     tap(qtbot, screen.print_button)
     qtbot.waitUntil(lambda: message in screen.print_status.text())
-    assert any(word in screen.print_status.text() for word in ("QR code", "二维码", "二維碼"))
+    offers_code = any(word in screen.print_status.text() for word in ("QR", "二维码", "二維碼"))
+    assert offers_code == booth_network  # without the network no code carries the summary
+    if not booth_network:
+        assert any(word in screen.print_status.text() for word in ("staff", "工作人员", "工作人員"))
     assert screen.share_code.isVisible() and screen.share_code.payload
     assert screen.print_button.isEnabled()
 

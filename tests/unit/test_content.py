@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pycountry
 import pytest
 
 from kiosk import resources
@@ -17,6 +18,7 @@ from kiosk.catalog import Catalog, load_catalog
 from kiosk.data.content_build import build_content, built_source_hash, source_hash
 from kiosk.data.content_source import ContentSourceError, read_sources
 from kiosk.errors import ContentError
+from kiosk.search import match_rank, normalise_query
 
 ICONS = resources.asset("icons", "sectors")
 
@@ -129,10 +131,10 @@ def test_rules_footnotes_support_contacts_and_data_date(catalog: Catalog, leafle
     assert catalog.rules_version == "2025-12"
     assert catalog.text("disclaimer").zh_hans[:20] in leaflet
     links = {link.code: link.url for link in catalog.links}
-    # The leaflet's one printed URL; the VTC page is ours to keep current (content data).
+    # The leaflet's one printed URL is the only address built in; its QR codes are slots.
     assert links["immd-vpas"] == "https://www.immd.gov.hk/hks/services/visas/vpas.html"
+    assert [url for url in links.values() if url is not None] == [links["immd-vpas"]]
     assert links["immd-vpas"] in leaflet
-    assert links["vtc-vpas"].startswith("https://www.vtc.edu.hk/")
 
 
 def test_content_list_json_follows_the_design(catalog: Catalog) -> None:
@@ -151,6 +153,64 @@ def test_content_list_json_follows_the_design(catalog: Catalog) -> None:
             assert set(programme) >= {"code", "name"}
             assert set(programme["name"]) == {"zh-Hans", "zh-Hant", "en"}
     assert sum(len(s["programmes"]) for s in sectors) == 34
+
+
+# --- countries: ISO 3166-1's codes, CLDR's names -------------------------------------------
+
+
+def test_every_iso_country_is_offered_but_hong_kong_and_macao(catalog: Catalog) -> None:
+    assert {country.code for country in catalog.countries} == {
+        country.alpha_2 for country in pycountry.countries
+    }
+    assert {country.code for country in catalog.countries if not country.nationality} == {
+        "HK",
+        "MO",
+    }
+
+
+def test_country_names_are_cldr_s_with_hong_kong_s_own(catalog: Catalog) -> None:
+    names = {country.code: country.name for country in catalog.countries}
+    assert names["KH"].as_dict() == {"zh-Hans": "柬埔寨", "zh-Hant": "柬埔寨", "en": "Cambodia"}
+    assert names["ML"].zh_hant == "馬里"  # not s2hk's 馬裏, nor Taiwan's 馬利
+    assert names["SA"].zh_hant == "沙地阿拉伯"  # Hong Kong's name (Taiwan: 沙烏地阿拉伯)
+    assert names["KY"].zh_hant == "開曼群島"
+    assert not [name.zh_hant for name in names.values() if "羣" in name.zh_hant]
+
+
+def test_the_kiosk_s_own_country_names_stay(catalog: Catalog, leaflet: str) -> None:
+    excluded = ["AF", "CU", "LA", "KP", "NP", "VN"]
+    listed = "、".join(catalog.country(code).name.zh_hans for code in excluded[:-1])
+    assert f"{listed}及{catalog.country('VN').name.zh_hans}" in leaflet  # footnote 1's names
+    assert catalog.country("TW").name.as_dict() == {
+        "zh-Hans": "中国台湾",
+        "zh-Hant": "中國台灣",
+        "en": "Taiwan, China",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("柬埔寨", "KH"),
+        ("jianpuzhai", "KH"),
+        ("jpz", "KH"),
+        ("Cambodia", "KH"),
+        ("马里", "ML"),
+        ("馬里", "ML"),
+        ("mali", "ML"),
+        ("cote d'ivoire", "CI"),  # CLDR writes Côte d’Ivoire
+        ("curacao", "CW"),
+        ("xinjiapo", "SG"),
+    ],
+)
+def test_countries_are_found_by_every_search_form(catalog: Catalog, query: str, code: str) -> None:
+    needle, compact = normalise_query(query)
+    found = [
+        country.code
+        for country in catalog.countries
+        if country.nationality and match_rank(country.forms, needle, compact) is not None
+    ]
+    assert code in found
 
 
 # --- broken sources: one clear sentence per problem -------------------------------------------
@@ -197,6 +257,39 @@ def _break(path: Path, old: str, new: str) -> None:
             "Sector 'maritime' refers to the icon 'submarine', which is not in",
         ),
         ("rules.toml", "version =", "version = = ", "rules.toml is not valid TOML"),
+        (
+            "rules.toml",
+            'source = "footnote:2"',
+            'source = "footnote:9"',
+            "Reason 'completion_over_3_years' cites 'footnote:9', which is not a clause of the "
+            "leaflet.",
+        ),
+        (
+            "rules.toml",
+            'source = "footnote:2"',
+            'source = "footnote:5"',  # footnote 5 is cited by its parts, 5.i …
+            "Reason 'completion_over_3_years' cites 'footnote:5', which is not a clause",
+        ),
+        (
+            "rules.toml",
+            'evidence = ["三个学年内修毕"]',
+            'evidence = ["四个学年内修毕"]',
+            "Reason 'completion_over_3_years' has the key term '四个学年内修毕', which none of its "
+            "sources says.",
+        ),
+        (
+            "rules.toml",
+            'text = "timeline.note"',
+            'text = "timeline.heading"',
+            "The text 'timeline.note' speaks about VPAS but rules.toml has no [[statement]] for "
+            "it.",
+        ),
+        (
+            "rules.toml",
+            'assumptions = ["local_student"]',
+            'assumptions = ["hope"]',
+            "Reason 'local_student' assumes 'hope', which [assumptions] does not define.",
+        ),
     ],
 )
 def test_content_check_names_each_problem(

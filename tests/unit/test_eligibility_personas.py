@@ -1,8 +1,10 @@
 """The eligibility engine against realistic visitors, written from the contract (not the code).
 
-Every expectation here is read off the contract: precedence local > broken > unsure > conditions >
-likely; G = (intake_year + 2)-08-31; the return window is [G + 6 months, G + 12 months];
-turns_18 = birth_date + 18 years (Feb 29 -> Feb 28).
+Every expectation here is read off the contract: precedence local > intake year not covered >
+broken > unsure > conditions > likely; graduation is estimated in August of intake_year + 2 (G,
+its last day), the return window is the 7th to the 12th calendar month after it (March to August
+of intake_year + 3); estimated dates are months ("2029-03"), turns_18 = birth_date + 18 years
+(Feb 29 -> Feb 28) is a day. Only an outcome that may still use VPAS has a timeline.
 """
 
 from __future__ import annotations
@@ -39,8 +41,15 @@ MET: Final = [
     "completes_within_3_years",
 ]
 ALWAYS_ADVISED: Final = frozenset(
-    {"job_conditions", "dependants_after_vpas", "permanent_residence", "immd_prevails"}
+    {
+        "stay_to_seek_work",
+        "job_conditions",
+        "dependants_after_vpas",
+        "permanent_residence",
+        "immd_prevails",
+    }
 )
+NOT_COVERED: Final = ["intake_year_not_covered"]
 OUTCOME_KEYS: Final = frozenset({"outcome", "reasons", "advisories", "timeline", "rules_version"})
 
 LIKELY: Final = "likely_eligible"
@@ -52,7 +61,7 @@ STAFF: Final = "talk_to_staff"
 MISSING: Final = object()
 
 # A Shenzhen student who answers everything the scheme wants. For intake 2026:
-# G = 2028-08-31, return window 2029-02-28 .. 2029-08-31, turns 18 on 2026-03-15.
+# G = 2028-08-31, return window March to August 2029, turns 18 on 2026-03-15.
 SHENZHEN: Final[dict[str, Any]] = {
     "hong_kong_resident": False,
     "nationalities": ["CN"],
@@ -127,17 +136,45 @@ PERSONAS: Final = [
         MET,
         id="feb-29-birthday-2008-likely",
     ),
+    # --- intake years the leaflet does not cover: no rule claimed, met or broken -------------
     pytest.param(
         visitor(birth_date="2009-03-15", intake_year=2027),
-        LIKELY,
-        MET,
-        id="intake-2027-advisory-only-still-likely",
+        STAFF,
+        NOT_COVERED,
+        id="intake-2027-not-covered-talk-to-staff",
     ),
     pytest.param(
         visitor(birth_date="2005-05-05", intake_year=2024),
-        LIKELY,
-        MET,
-        id="intake-2024-advisory-only-still-likely",
+        STAFF,
+        NOT_COVERED,
+        id="intake-2024-not-covered-talk-to-staff",
+    ),
+    pytest.param(
+        visitor(intake_year=2020), STAFF, NOT_COVERED, id="intake-2020-not-covered-talk-to-staff"
+    ),
+    pytest.param(
+        visitor(intake_year=2025, programme="culinary-arts"),
+        STAFF,
+        NOT_COVERED,
+        id="intake-2025-culinary-arts-before-the-sector-was-added-talk-to-staff",
+    ),
+    pytest.param(
+        visitor(intake_year=2027, nationalities=["VN"], programme="other"),
+        STAFF,
+        NOT_COVERED,
+        id="not-covered-beats-broken-rules",
+    ),
+    pytest.param(
+        visitor(intake_year=2027, birth_date="unsure", programme=None),
+        STAFF,
+        NOT_COVERED,
+        id="not-covered-beats-unsure-and-conditions",
+    ),
+    pytest.param(
+        visitor(hong_kong_resident=True, intake_year=2027),
+        LOCAL,
+        ["local_student"],
+        id="local-beats-not-covered",
     ),
     # --- eligible with conditions --------------------------------------------------------
     pytest.param(
@@ -159,10 +196,10 @@ PERSONAS: Final = [
         id="age-edge-turns-18-exactly-G-plus-12-months-condition",
     ),
     pytest.param(
-        visitor(birth_date="2012-02-29", intake_year=2027),
+        visitor(birth_date="2011-02-28"),
         CONDITIONS,
         ["under_18_at_graduation"],
-        id="feb-29-birthday-2012-intake-2027-turns-18-2030-02-28-condition",
+        id="turns-18-2029-02-28-before-the-return-window-condition",
     ),
     pytest.param(
         visitor(programme=None),
@@ -439,14 +476,14 @@ def test_persona(
     assert [reason["code"] for reason in result["reasons"]] == expected_reasons
     assert result["rules_version"] == "2025-12"
 
-    advised = {advisory["code"] for advisory in result["advisories"]}
-    if expected_outcome == LOCAL:
-        assert not advised & ALWAYS_ADVISED
-    else:
-        assert advised >= ALWAYS_ADVISED
-        intake = raw.get("intake_year")
-        not_covered = isinstance(intake, int) and intake != 2026
-        assert ("intake_year_not_covered" in advised) == not_covered
+    advised = [advisory["code"] for advisory in result["advisories"]]
+    may_use_vpas = expected_outcome not in (LOCAL, NOT_ELIGIBLE) and expected_reasons != NOT_COVERED
+    if may_use_vpas:
+        assert set(advised) >= ALWAYS_ADVISED
+    else:  # no VPAS advisory and no timeline for a visitor who cannot use VPAS
+        assert advised == ["immd_prevails"]
+        assert result["timeline"] is None
+    assert "intake_year_not_covered" not in advised  # a reason now, not an advisory
 
 
 def test_programme_codes_used_by_personas_exist(catalog: Catalog) -> None:
@@ -459,61 +496,101 @@ def test_programme_codes_used_by_personas_exist(catalog: Catalog) -> None:
 
 def test_timeline_of_the_shenzhen_student(catalog: Catalog) -> None:
     timeline = outcome_json(catalog, visitor())["timeline"]
-    assert timeline["enrolment"] == "2026-09-01"
-    assert timeline["expected_graduation"] == "2028-08-31"
-    assert timeline["return_window"] == {"from": "2029-02-28", "to": "2029-08-31"}
-    assert timeline["permanent_residence_earliest"] == "2033-09-01"
-    assert timeline["turns_18"] == "2026-03-15"
-    assert timeline["earliest_application"] == "2028-08-31"  # max(G, turns_18) = G
+    assert timeline == {
+        "estimated": True,
+        "assumptions": [
+            "september_start",
+            "graduation_in_august",
+            "months_after_graduation",
+            "residence_from_enrolment",
+        ],
+        "enrolment": "2026-09",
+        "expected_graduation": "2028-08",
+        "return_window": {"from": "2029-03", "to": "2029-08"},  # months 7 to 12 after August
+        "permanent_residence_earliest": "2033-09",
+        "turns_18": "2026-03-15",  # the visitor's own date, to the day
+        "earliest_application": "2028-08",  # 18 already: the estimated graduation month
+    }
 
 
-def test_timeline_of_a_young_2025_entrant_with_a_leap_day_window(catalog: Catalog) -> None:
-    # intake 2025: G = 2027-08-31; G + 6 months = 2028-02-29 (2028 is a leap year).
-    result = outcome_json(catalog, visitor(intake_year=2025, birth_date="2009-12-01"))
+def test_turning_18_after_graduation_agrees_with_the_text(catalog: Catalog) -> None:
+    result = outcome_json(catalog, visitor(birth_date="2010-12-01"), language="zh-Hans")
     assert result["outcome"] == CONDITIONS
-    assert [reason["code"] for reason in result["reasons"]] == ["under_18_at_graduation"]
-    assert "intake_year_not_covered" in {advisory["code"] for advisory in result["advisories"]}
+    [reason] = result["reasons"]
+    assert reason["code"] == "under_18_at_graduation"
+    # footnote 1's age rule, key point 3's stay route (limit not stated: ImmD's page), and
+    # footnote 5 i's return route in months 7 to 12
+    assert "18岁或以上" in reason["text"]
+    assert "在指定限期内申请留港寻找工作" in reason["text"]
+    assert "单张没有列明限期，以香港入境事务处网页为准" in reason["text"]
+    assert "第7个月至第12个月内申请回港就业" in reason["text"]
+    assert reason["source"] == "VPAS单张 注1、要点3、注5 iii、注5 i"
     timeline = result["timeline"]
-    assert timeline["enrolment"] == "2025-09-01"
-    assert timeline["expected_graduation"] == "2027-08-31"
-    assert timeline["return_window"] == {"from": "2028-02-29", "to": "2028-08-31"}
-    assert timeline["permanent_residence_earliest"] == "2032-09-01"
-    assert timeline["turns_18"] == "2027-12-01"
-    assert timeline["earliest_application"] == "2027-12-01"  # max(G, turns_18) = turns_18
+    # "once 18 you may apply": the earliest application is the day of turning 18, after
+    # graduation and before the return window opens
+    assert timeline["turns_18"] == "2028-12-01"
+    assert timeline["earliest_application"] == "2028-12-01"
+    assert timeline["expected_graduation"] < timeline["earliest_application"]
+    assert timeline["earliest_application"][:7] < timeline["return_window"]["from"]
+
+
+def test_under_18_at_application_says_no_more_than_the_leaflet(catalog: Catalog) -> None:
+    result = outcome_json(catalog, visitor(birth_date="2011-09-01"), language="zh-Hans")
+    assert result["outcome"] == NOT_ELIGIBLE
+    [reason] = result["reasons"]
+    assert reason["code"] == "under_18_at_application"
+    assert "18岁或以上" in reason["text"]
+    assert "第7个月至第12个月" in reason["text"]
+    # the stay route's time limit is not the leaflet's to state
+    assert "单张没有列明在指定限期内申请留港寻找工作的限期" in reason["text"]
+    assert result["timeline"] is None
 
 
 def test_feb_29_birthday_turns_18_on_feb_28(catalog: Catalog) -> None:
     timeline = outcome_json(catalog, visitor(birth_date="2008-02-29"))["timeline"]
     assert timeline["turns_18"] == "2026-02-28"
-    assert timeline["earliest_application"] == "2028-08-31"
+    assert timeline["earliest_application"] == "2028-08"
 
 
 def test_timeline_without_birth_date_has_no_personal_dates(catalog: Catalog) -> None:
-    timeline = outcome_json(catalog, visitor(birth_date="unsure"))["timeline"]
-    assert timeline["expected_graduation"] == "2028-08-31"
-    assert timeline.get("turns_18") is None
-    assert timeline.get("earliest_application") is None
+    result = outcome_json(catalog, visitor(birth_date="unsure"))
+    assert result["outcome"] == STAFF
+    timeline = result["timeline"]
+    assert timeline["expected_graduation"] == "2028-08"
+    assert timeline["estimated"] is True
+    assert "turns_18" not in timeline
+    assert "earliest_application" not in timeline
 
 
-def test_timeline_without_intake_year_has_no_dates(catalog: Catalog) -> None:
-    timeline = outcome_json(catalog, visitor(intake_year="unsure"))["timeline"]
-    for key in ("enrolment", "expected_graduation", "return_window", "earliest_application"):
-        assert timeline.get(key) is None, key
+def test_timeline_without_intake_year_is_null(catalog: Catalog) -> None:
+    assert outcome_json(catalog, visitor(intake_year="unsure"))["timeline"] is None
 
 
-def test_a_local_student_still_gets_the_timeline(catalog: Catalog) -> None:
-    # The contract gives the timeline "when intake_year known", whatever the outcome.
-    result = outcome_json(catalog, visitor(hong_kong_resident=True))
-    assert result["outcome"] == LOCAL
-    assert result["timeline"]["enrolment"] == "2026-09-01"
-    assert result["timeline"]["expected_graduation"] == "2028-08-31"
-    assert result["timeline"]["turns_18"] == "2026-03-15"
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(visitor(hong_kong_resident=True), id="local-student"),
+        pytest.param(visitor(nationalities=["CN", "VN"]), id="cn-vn-not-eligible"),
+        pytest.param(visitor(birth_date="2011-09-01"), id="too-young-not-eligible"),
+        pytest.param(visitor(intake_year=2027), id="intake-2027-not-covered"),
+    ],
+)
+def test_no_timeline_for_a_visitor_who_cannot_use_vpas(
+    catalog: Catalog, raw: dict[str, Any]
+) -> None:
+    result = outcome_json(catalog, raw)
+    assert result["timeline"] is None
+    assert [advisory["code"] for advisory in result["advisories"]] == ["immd_prevails"]
 
 
-def test_too_young_has_no_earliest_application(catalog: Catalog) -> None:
-    result = outcome_json(catalog, visitor(birth_date="2011-09-01"))
-    assert result["timeline"]["turns_18"] == "2029-09-01"
-    assert result["timeline"].get("earliest_application") is None
+def test_intake_not_covered_says_so_plainly(catalog: Catalog) -> None:
+    for language, words in (("zh-Hans", "只涵盖2026/27学年"), ("en", "2026/27 academic year only")):
+        result = outcome_json(catalog, visitor(intake_year=2027), language=language)
+        [reason] = result["reasons"]
+        assert reason["code"] == "intake_year_not_covered"
+        assert words in reason["text"]
+        assert not any(r["code"].startswith("meets_") for r in result["reasons"])
+    assert catalog.rules.parameters["covered_intake_years"] == [2026]
 
 
 @pytest.mark.parametrize(
@@ -588,9 +665,28 @@ def test_cli_bad_input_is_one_line(stdin: str) -> None:
     assert "\n" not in done.stderr.strip()
 
 
+def test_cli_intake_2027_is_not_covered() -> None:
+    done = kiosk_cli("eligibility", "--answers", "-", stdin=json.dumps(visitor(intake_year=2027)))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["outcome"] == STAFF
+    assert [reason["code"] for reason in result["reasons"]] == NOT_COVERED
+    assert result["timeline"] is None
+    assert "2026/27" in result["reasons"][0]["text"]
+
+
+def test_cli_gives_null_for_no_timeline() -> None:
+    done = kiosk_cli(
+        "eligibility", "--answers", "-", stdin=json.dumps({"hong_kong_resident": True})
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["timeline"] is None
+
+
 def test_cli_graph_mentions_every_answer_key() -> None:
     done = kiosk_cli("eligibility", "--graph")
     assert done.returncode == 0, done.stderr
     assert done.stdout.lstrip().startswith("digraph")
     for key in ANSWER_KEYS:
         assert key in done.stdout, key
+    assert "intake_year_not_covered" in done.stdout  # before the broken rules

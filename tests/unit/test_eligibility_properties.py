@@ -28,6 +28,10 @@ OUTCOMES: Final = frozenset(
 EXCLUDED: Final = ("AF", "CU", "LA", "KP", "NP", "VN")
 COUNTRIES: Final = tuple(sorted(country.alpha_2 for country in pycountry.countries))
 BOOLEAN_KEYS: Final = ("previous_iang", "finish_within_3_years", "bring_dependants_while_studying")
+COVERED_INTAKE: Final = 2026  # the leaflet's 2026/27
+VPAS_ADVISED: Final = frozenset(
+    {"stay_to_seek_work", "job_conditions", "dependants_after_vpas", "permanent_residence"}
+)
 
 # The autouse function-scoped `data_dir` fixture is shared across examples: harmless, the engine is
 # pure. No example database inside the checkout.
@@ -47,6 +51,12 @@ def _not_known() -> st.SearchStrategy[Any]:
     return st.sampled_from(["unsure", None])
 
 
+def _intake_year() -> st.SearchStrategy[int]:
+    """Mostly the covered year, so every outcome is common; sometimes one the leaflet does not
+    cover."""
+    return st.one_of(st.just(COVERED_INTAKE), st.just(COVERED_INTAKE), st.integers(2024, 2030))
+
+
 def _country() -> st.SearchStrategy[str]:
     return st.builds(
         _cased,
@@ -59,7 +69,7 @@ def _country() -> st.SearchStrategy[str]:
 def _known_answers(draw: st.DrawFn, programme_codes: tuple[str, ...]) -> dict[str, Any]:
     """Every key present with a known value (so all five outcomes occur), birth dates often
     within days of the age edges G and G + 12 months."""
-    intake = draw(st.integers(2024, 2030), label="intake_year")
+    intake = draw(_intake_year(), label="intake_year")
     graduation = date(intake + 2, 8, 31)
     edge = draw(st.sampled_from([graduation, _add_months(graduation, 12)]), label="age edge")
     near_edge = _add_months(edge, -18 * 12) + timedelta(days=draw(st.integers(-3, 3)))
@@ -102,7 +112,7 @@ def answers_strategy(programme_codes: tuple[str, ...]) -> st.SearchStrategy[dict
         "birth_date": st.one_of(
             st.dates(date(1990, 1, 1), date(2015, 12, 31)).map(date.isoformat), _not_known()
         ),
-        "intake_year": st.one_of(st.integers(2024, 2030), _not_known()),
+        "intake_year": st.one_of(_intake_year(), _not_known()),
         "programme": st.one_of(
             st.sampled_from(programme_codes), st.sampled_from(["other", "unsure", None])
         ),
@@ -203,9 +213,16 @@ def contract_not_known(raw: dict[str, Any]) -> list[str]:
     return unknown
 
 
+def not_covered(raw: dict[str, Any]) -> bool:
+    intake = _known_intake(raw)
+    return intake is not None and intake != COVERED_INTAKE
+
+
 def contract_outcome(raw: dict[str, Any]) -> tuple[str, list[str]]:
     if raw.get("hong_kong_resident") is True:
         return "not_applicable", ["local_student"]
+    if not_covered(raw):
+        return "talk_to_staff", ["intake_year_not_covered"]
     broken = contract_broken(raw)
     if broken:
         return "not_eligible", broken
@@ -273,6 +290,9 @@ def test_a_broken_rule_is_never_hidden(engine: Engine, data: st.DataObject) -> N
     if raw.get("hong_kong_resident") is True:
         assert result["outcome"] == "not_applicable"
         return
+    if not_covered(raw):  # no rule of the leaflet is claimed, broken or met, for that year
+        assert codes(result["reasons"]) == ["intake_year_not_covered"]
+        return
     for code in broken:
         assert code in codes(result["reasons"])
     assert (result["outcome"] == "not_eligible") == bool(broken)
@@ -300,40 +320,37 @@ def test_outcome_and_reasons_follow_the_contract(engine: Engine, data: st.DataOb
 def test_advisories_follow_the_contract(engine: Engine, data: st.DataObject) -> None:
     raw = draw_answers(data, engine)
     result = run(engine, raw)
-    advised = set(codes(result["advisories"]))
-    always = {"job_conditions", "dependants_after_vpas", "permanent_residence", "immd_prevails"}
-    if result["outcome"] == "not_applicable":
-        assert not advised & always
-        return
-    assert advised >= always
-    intake = _known_intake(raw)
-    assert ("intake_year_not_covered" in advised) == (intake is not None and intake != 2026)
+    advised = codes(result["advisories"])
+    assert advised[-1] == "immd_prevails"  # every outcome: for reference only
+    may_use_vpas = result["outcome"] not in ("not_applicable", "not_eligible")
+    if may_use_vpas and not not_covered(raw):
+        assert set(advised) == VPAS_ADVISED | {"immd_prevails"}
+    else:
+        assert advised == ["immd_prevails"]
 
 
 @PROPERTY
 @given(data=st.data())
 def test_timeline_follows_the_contract(engine: Engine, data: st.DataObject) -> None:
     raw = draw_answers(data, engine)
-    timeline = run(engine, raw)["timeline"]
+    result = run(engine, raw)
+    timeline = result["timeline"]
     intake = _known_intake(raw)
-    if intake is None:
-        assert timeline.get("expected_graduation") is None
+    cannot_use_vpas = result["outcome"] in ("not_applicable", "not_eligible")
+    if intake is None or cannot_use_vpas or not_covered(raw):
+        assert timeline is None
         return
-    graduation = date(intake + 2, 8, 31)
-    assert timeline["enrolment"] == f"{intake}-09-01"
-    assert timeline["expected_graduation"] == graduation.isoformat()
-    assert timeline["return_window"] == {
-        "from": _add_months(graduation, 6).isoformat(),
-        "to": _add_months(graduation, 12).isoformat(),
-    }
-    assert timeline["permanent_residence_earliest"] == f"{intake + 7}-09-01"
+    # Estimated dates are months: September start, August graduation, months 7-12 after it.
+    assert timeline["estimated"] is True
+    assert timeline["enrolment"] == f"{intake}-09"
+    assert timeline["expected_graduation"] == f"{intake + 2}-08"
+    assert timeline["return_window"] == {"from": f"{intake + 3}-03", "to": f"{intake + 3}-08"}
+    assert timeline["permanent_residence_earliest"] == f"{intake + 7}-09"
     ages = _age_dates(raw)
     if ages is None:
-        assert timeline.get("turns_18") is None
+        assert "turns_18" not in timeline and "earliest_application" not in timeline
         return
-    assert timeline["turns_18"] == ages[0].isoformat()
-    # "earliest_application = max(G, turns_18) if not broken": pinned where every reading agrees.
-    if ages[0] > ages[2]:
-        assert timeline.get("earliest_application") is None
-    elif not contract_broken(raw):
-        assert timeline["earliest_application"] == max(ages[0], ages[1]).isoformat()
+    assert timeline["turns_18"] == ages[0].isoformat()  # the visitor's own date, a day
+    # 18 or above and graduated: turning 18's day, or the estimated graduation month.
+    expected = ages[0].isoformat() if ages[0] > ages[1] else f"{intake + 2}-08"
+    assert timeline["earliest_application"] == expected

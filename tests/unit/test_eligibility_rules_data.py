@@ -11,7 +11,9 @@ def test_every_reason_code_has_a_text_in_three_languages(catalog: Catalog) -> No
     assert reason_codes_used() <= set(catalog.rules.reasons)
     for reason in catalog.rules.reasons.values():
         assert reason.text.zh_hans and reason.text.zh_hant and reason.text.en
-        assert reason.source.split(":")[0] in ("footnote", "key_point")
+        assert reason.sources, reason.code  # each a clause (test_eligibility_citations.py)
+        for source in reason.sources:
+            assert catalog.clause(source).zh_hans, (reason.code, source)
 
 
 def test_parameters_are_the_leaflets(catalog: Catalog) -> None:
@@ -21,6 +23,7 @@ def test_parameters_are_the_leaflets(catalog: Catalog) -> None:
     assert parameters["max_academic_years_to_complete"] == 3
     assert parameters["return_window_months"] == [7, 12]
     assert parameters["permanent_residence_years"] == 7
+    assert parameters["covered_intake_years"] == [2026]  # the leaflet's 2026/27 only
     assert catalog.rules.version == "2025-12"
 
 

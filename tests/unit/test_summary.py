@@ -18,7 +18,7 @@ from kiosk.data.leads_db import open_leads_db
 from kiosk.eligibility import EligibilityOutcome, evaluate, parse_answers
 from kiosk.l10n import LANGUAGES, Language
 from kiosk.settings import Settings, save_settings
-from kiosk.summary import SummaryError, SummaryRequest, official_links, programmes_link
+from kiosk.summary import SummaryError, SummaryRequest, official_links
 from kiosk.summary_pdf import build_summary_pdf
 from tests.unit.test_content import kiosk_cli
 
@@ -81,14 +81,68 @@ def test_summary_names_programmes_in_both_languages_outcome_and_contacts(
         assert catalog.sector(programme.sector_code).name.get(language) in text
         assert catalog.sector(programme.sector_code).jobs[0].get(language) in text
     assert catalog.text("outcome.likely_eligible.headline").get(language) in text
-    for reason in outcome.reasons:
-        assert reason.text in text
+    for reason in outcome.reasons:  # a line may break at any space
+        assert reason.text.replace(" ", "") in text.replace(" ", "")
     for needle in ("(86) 755 3363 4880", "(852) 2836 1784", "iss@vtc.edu.hk"):
         assert needle in text
     assert catalog.text("data_date").get(language) in text
     assert catalog.supports[0].title.get(language) in text
     assert catalog.text("summary.next_steps").get(language) in text
     assert "2026-11-22" in text
+
+
+VPAS_ADVISORIES = ("stay_to_seek_work", "job_conditions", "dependants_after_vpas")
+
+
+def eligibility_pdf_text(catalog: Catalog, raw: dict[str, object], language: Language) -> str:
+    outcome = outcome_for(catalog, raw, language)
+    return pdf_text(build_summary_pdf(catalog, SummaryRequest(language, (), outcome, MADE_ON)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_estimated_dates_are_months_and_say_so(catalog: Catalog, language: Language) -> None:
+    text = eligibility_pdf_text(catalog, ANSWERS, language)
+    expected = {
+        "zh-Hans": ("预计2029年3月至8月", "预计2028年8月", "预计2026年9月"),
+        "zh-Hant": ("預計2029年3月至8月", "預計2028年8月", "預計2026年9月"),
+        "en": ("March to August 2029 (estimated)", "August 2028 (estimated)"),
+    }[language]
+    for needle in expected:
+        assert needle in text
+    assert catalog.text("timeline.heading").get(language) in text
+    assert "2029-02-28" not in text and "2029-03" not in text  # no exact days, no ISO months
+    # turning 18 is the visitor's own date, not an estimate
+    assert {"en": "15 October 2027"}.get(language, "2027年10月15日") in text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param({**ANSWERS, "nationalities": ["CN", "VN"]}, id="cn-vn-not-eligible"),
+        pytest.param({"hong_kong_resident": True}, id="local-student"),
+        pytest.param({**ANSWERS, "intake_year": 2027}, id="intake-2027-not-covered"),
+    ],
+)
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])
+def test_no_timeline_for_a_visitor_who_cannot_use_vpas(
+    catalog: Catalog, raw: dict[str, object], language: Language
+) -> None:
+    text = eligibility_pdf_text(catalog, raw, language)
+    for key in ("heading", "heading_if_eligible", "return_window", "permanent_residence"):
+        assert catalog.text(f"timeline.{key}").get(language) not in text, key
+    assert ("2029" not in text) and ("2033" not in text)
+    for code in (*VPAS_ADVISORIES, "permanent_residence"):
+        assert catalog.rules.reasons[code].text.get(language)[:30] not in text, code
+    assert catalog.rules.reasons["immd_prevails"].text.get(language) in text
+
+
+def test_talking_to_staff_the_timeline_is_if_eligible(catalog: Catalog) -> None:
+    text = eligibility_pdf_text(catalog, {**ANSWERS, "previous_iang": "unsure"}, "zh-Hans")
+    assert "如符合资格：你的时间线(预计)" in text
+    # the plain heading appears only inside the "if you are eligible" one
+    plain = catalog.text("timeline.heading").zh_hans
+    assert text.count(plain) == text.count("如符合资格：" + plain) == 1
+    assert "预计2029年3月至8月" in text
 
 
 def test_summary_without_the_check_has_no_outcome(catalog: Catalog) -> None:
@@ -143,31 +197,77 @@ def test_every_font_is_embedded_as_a_subset(catalog: Catalog) -> None:
         assert "/FontFile2" in descriptor, f"{name} is not embedded"
 
 
-def test_qr_codes_decode_to_the_official_pages(catalog: Catalog) -> None:
-    pdf = build_summary_pdf(catalog, SummaryRequest("zh-Hans", (), None, MADE_ON))
-    links = {link.code: link.url for link in catalog.links}
-    assert sorted(decoded_qr_codes(pdf)) == sorted(links.values())
-    assert IMMD in decoded_qr_codes(pdf)
-
-
-def test_staff_can_change_a_link(catalog: Catalog) -> None:
-    changed = "https://www.vtc.edu.hk/hqip/vpas-std.php"
-    links = official_links(catalog, {"vtc-vpas": changed})
-    pdf = build_summary_pdf(catalog, SummaryRequest("en", (), None, MADE_ON), links)
-    assert sorted(decoded_qr_codes(pdf)) == sorted([IMMD, changed])
-
-
-def test_the_fallback_link_carries_the_programme_codes(catalog: Catalog) -> None:
-    links = official_links(catalog)
-    assert programmes_link(links, []) == "https://www.vtc.edu.hk/hqip/vpas-ip.php"
-    assert (
-        programmes_link(links, ["software-engineering", "culinary-arts"])
-        == "https://www.vtc.edu.hk/hqip/vpas-ip.php?programmes=software-engineering%2Cculinary-arts"
+def test_the_only_built_in_address_is_the_one_the_leaflet_prints(catalog: Catalog) -> None:
+    pdf = build_summary_pdf(
+        catalog, SummaryRequest("zh-Hans", ("software-engineering",), None, MADE_ON)
     )
-    with_query = official_links(catalog, {"vtc-vpas": "https://example.org/p?lang=sc"})
-    assert programmes_link(with_query, ["maritime-studies"]) == (
-        "https://example.org/p?lang=sc&programmes=maritime-studies"
+    assert decoded_qr_codes(pdf) == [IMMD]
+    assert [link.url for link in official_links(catalog)] == [IMMD]
+    text = pdf_text(pdf)
+    assert "vtc.edu.hk/" not in text and "VTC网页" not in text
+    # The leaflet's QR codes without a printed address are slots staff fill in.
+    slots = {link.code for link in catalog.links if link.url is None}
+    assert slots == {"vpas-details", "support-organisations", "wechat"}
+
+
+def test_staff_set_the_addresses_of_the_leaflets_qr_codes(catalog: Catalog) -> None:
+    wechat = "https://example.org/vtc-wechat"
+    details = "https://www.vtc.edu.hk/example-page"
+    links = official_links(catalog, {"wechat": wechat, "vpas-details": details})
+    assert [link.code for link in links] == ["immd-vpas", "vpas-details", "wechat"]
+    pdf = build_summary_pdf(catalog, SummaryRequest("en", ("culinary-arts",), None, MADE_ON), links)
+    assert sorted(decoded_qr_codes(pdf)) == sorted([IMMD, wechat, details])
+    # Exactly the address staff gave: nothing of the visitor's is added to it.
+    assert "culinary" not in "".join(decoded_qr_codes(pdf))
+    assert "Official WeChat account" in pdf_text(pdf)
+    moved = "https://www.immd.gov.hk/eng/services/visas/vpas.html"
+    assert [link.url for link in official_links(catalog, {"immd-vpas": moved})] == [moved]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contacts_are_labelled_as_the_leaflet_labels_them(
+    catalog: Catalog, language: Language
+) -> None:
+    text = pdf_text(build_summary_pdf(catalog, SummaryRequest(language, (), None, MADE_ON)))
+    general = next(contact for contact in catalog.contacts if contact.code == "general")
+    assert general.organisation is None and general.phone == "(86) 755 3363 4880"
+    assert "VPES" not in text and "深圳" not in text and "Shenzhen" not in text
+    assert general.title is not None and general.title.zh_hans == "一般查询"
+    assert general.title.get(language) in text
+    admissions = next(contact for contact in catalog.contacts if contact.code == "admissions")
+    assert admissions.organisation is not None and admissions.address is not None
+    assert admissions.organisation.zh_hans == "香港职业训练局中国内地及国际事务处"
+    assert admissions.address.zh_hans == "香港湾仔活道27号职业训练局大楼14楼"
+    for needle in (admissions.organisation.get(language), "(852) 2836 1784", "iss@vtc.edu.hk"):
+        assert needle in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_new_sector_carries_the_leaflets_footnote_7(
+    catalog: Catalog, language: Language
+) -> None:
+    footnote_7 = next(note for note in catalog.footnotes if note.number == 7).parts[0]
+    new = pdf_text(
+        build_summary_pdf(catalog, SummaryRequest(language, ("culinary-arts",), None, MADE_ON))
     )
+    assert "7 " + footnote_7.get(language) in new  # the mark is a raised 7
+    hotel_and_tourism = catalog.sector(catalog.programme("culinary-arts").sector_code)
+    assert hotel_and_tourism.name.get(language) + "7" in new
+    old = pdf_text(
+        build_summary_pdf(catalog, SummaryRequest(language, ("maritime-studies",), None, MADE_ON))
+    )
+    assert footnote_7.get(language) not in old
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_support_table_keeps_the_additional_fees_note(
+    catalog: Catalog, language: Language
+) -> None:
+    [corporate] = [support for support in catalog.supports if support.note is not None]
+    assert corporate.note is not None and corporate.note.zh_hans == "需额外收费"
+    text = pdf_text(build_summary_pdf(catalog, SummaryRequest(language, (), None, MADE_ON)))
+    # (English wraps at spaces, which the extracted text loses: compare without them.)
+    assert f"({corporate.note.get(language)})".replace(" ", "") in text.replace(" ", "")
 
 
 def test_unknown_programme_code_is_refused(catalog: Catalog) -> None:
@@ -207,9 +307,9 @@ def test_cli_writes_the_same_summary(catalog: Catalog, tmp_path: Path) -> None:
 
 
 def test_cli_uses_the_links_staff_changed(tmp_path: Path) -> None:
-    changed = "https://www.vtc.edu.hk/hqip/vpas-std.php"
+    changed = "https://example.org/supporting-organisations"
     engine = open_leads_db(resources.leads_db_path())
-    save_settings(engine, Settings(link_overrides={"vtc-vpas": changed}))
+    save_settings(engine, Settings(link_overrides={"support-organisations": changed}))
     engine.dispose()
     output = tmp_path / "summary.pdf"
     result = kiosk_cli("summary", "--lang", "zh-Hant", "-o", str(output))

@@ -78,7 +78,9 @@ class AboutScreen(Screen):
             note.setObjectName(f"footnote-{footnote.number}")
             self.notes.addWidget(note)
         self.link.setText(
-            "\n".join(f"{link.title.get(lang)}:  {link.url}" for link in catalog.links)
+            "\n".join(
+                f"{link.title.get(lang)}:  {link.url}" for link in self.shell.official_links()
+            )
         )
         self.disclaimer_heading.setText(catalog.text("headings.disclaimer").get(lang))
         self.disclaimer.setText(catalog.text("disclaimer").get(lang))

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
 
 # The prompt is shown before anyone has chosen a language, so it is written in all three.
-# The leaflet's footnote that marks a sector new in 2026/27.
-NEW_SECTOR_FOOTNOTE = 7
 TOUCH_PROMPT = "轻触屏幕开始  ·  輕觸屏幕開始\nTouch the screen to start"
 
 
@@ -61,20 +59,18 @@ class AttractScreen(Screen):
         )
 
         for sector in catalog.sectors:
-            if sector.new_from:
+            new_sector_note = catalog.new_sector_note(sector)
+            if new_sector_note:
                 picture = label("", "body", wrap=False)
                 picture.setPixmap(svg_pixmap("sectors", sector.icon, 220))
                 picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 badge = label(f"NEW  {sector.new_from}", "touchPrompt", wrap=False)
-                new_sector_note = next(
-                    f for f in catalog.footnotes if f.number == NEW_SECTOR_FOOTNOTE
-                )
                 self._add_slide(
-                    [picture, *pair(sector.name, "hero"), badge, *pair(new_sector_note.parts[0])]
+                    [picture, *pair(sector.name, "hero"), badge, *pair(new_sector_note)]
                 )
 
         support_lines: list[QWidget] = [
-            label(f"✓  {s.title.get(primary)}", "heroSub") for s in catalog.supports
+            label(f"✓  {s.with_note(s.title, primary)}", "heroSub") for s in catalog.supports
         ]
         self._add_slide(pair(catalog.text("headings.support")) + support_lines)
 

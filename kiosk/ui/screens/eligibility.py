@@ -42,11 +42,17 @@ if TYPE_CHECKING:
 
 UNDECIDED = None  # the contract's "programme": null
 MAX_COUNTRY_RESULTS = 8
-BIRTH_YEARS_BEFORE_INTAKE = range(35, 13, -1)  # visitors of 14 to 35 at the earliest intake
+# The leaflet sets no upper age: any year from this one to the current year can be chosen, a
+# decade first, then the year in it.
+EARLIEST_BIRTH_YEAR = 1940
 
 
 def _scrolling(widget: QWidget) -> TouchScrollArea:
     return TouchScrollArea(widget)
+
+
+def _decade_of(year: int) -> int:
+    return year - year % 10
 
 
 class EligibilityScreen(Screen):
@@ -58,6 +64,7 @@ class EligibilityScreen(Screen):
         self._return_to_outcome = False
         self._nationalities: list[str] = []
         self._birth: dict[str, int] = {}
+        self._decade = 0  # the decade whose years the date page shows
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN // 2, PAGE_MARGIN, PAGE_MARGIN // 2)
@@ -110,7 +117,7 @@ class EligibilityScreen(Screen):
         self.country_field.installEventFilter(self)
         self.pages.addWidget(nationality_page)
 
-        # date of birth: year, month, day by touch
+        # date of birth: decade, year, month, day by touch
         date_page = QWidget()
         date_layout = QVBoxLayout(date_page)
         date_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,12 +126,18 @@ class EligibilityScreen(Screen):
         dates = QWidget()
         dates_layout = QVBoxLayout(dates)
         dates_layout.setContentsMargins(0, 0, 0, 0)
-        self.year_heading, self.month_heading, self.day_heading = (
+        self.decade_heading, self.year_heading, self.month_heading, self.day_heading = (
+            label("", "small"),
             label("", "small"),
             label("", "small"),
             label("", "small"),
         )
-        self.birth_year = ChoiceGrid(8)
+        self.birth_decade = ChoiceGrid(9)
+        self.birth_decade.setObjectName("birthDecade")
+        dates_layout.addWidget(self.decade_heading)
+        dates_layout.addWidget(self.birth_decade)
+        self.birth_decade.chosen.connect(self._pick_decade)
+        self.birth_year = ChoiceGrid(10)
         self.birth_month = ChoiceGrid(12)
         self.birth_day = ChoiceGrid(11)
         for heading, grid, part in (
@@ -139,6 +152,7 @@ class EligibilityScreen(Screen):
         date_layout.addWidget(_scrolling(dates), 1)
         self.birth_month.set_choices([(m, str(m)) for m in range(1, 13)])
         self.birth_day.set_choices([(d, str(d)) for d in range(1, 32)])
+        self._birth_decades: list[int] = []  # the decades the grid offers (up to this year's)
         self.pages.addWidget(date_page)
 
         # intake year
@@ -227,6 +241,7 @@ class EligibilityScreen(Screen):
             if isinstance(known, str) and known != UNSURE:
                 born = date.fromisoformat(known)
                 self._birth = {"year": born.year, "month": born.month, "day": born.day}
+            self._decade = _decade_of(self._birth.get("year") or self._likely_birth_year())
         self.pages.setCurrentIndex(self._page_of[question.kind])
         self.retranslate()
 
@@ -261,6 +276,7 @@ class EligibilityScreen(Screen):
         self.question = None
         self._nationalities = []
         self._birth = {}
+        self._decade = 0
         self._return_to_outcome = False
         self.country_field.clear()
         # Made for each visitor: the countries they looked up, the programmes "From my list".
@@ -270,6 +286,7 @@ class EligibilityScreen(Screen):
         for grid in (
             self.yes_no,
             self.common_countries,
+            self.birth_decade,
             self.birth_year,
             self.birth_month,
             self.birth_day,
@@ -362,13 +379,28 @@ class EligibilityScreen(Screen):
             self._nationalities.append(code)
         self._show_countries()
 
+    def _likely_birth_year(self) -> int:
+        """The decade shown first holds the year of a visitor of the leaflet's minimum age
+        (18, footnote 1) at the earliest intake: most visitors are about that age."""
+        minimum_age = int(self.catalog.rules.parameters["minimum_age_at_application"])
+        return intake_years(self.catalog)[0] - minimum_age
+
     def _show_date(self) -> None:
-        earliest_intake = intake_years(self.catalog)[0]
-        years = [earliest_intake - age for age in BIRTH_YEARS_BEFORE_INTAKE]
-        self.birth_year.set_choices([(y, str(y)) for y in years])
+        this_year = self.shell.services.clock.now().year
+        decades = list(range(_decade_of(EARLIEST_BIRTH_YEAR), this_year + 1, 10))
+        if decades != self._birth_decades:
+            self._birth_decades = decades
+            self.birth_decade.set_choices(
+                [(d, f"{max(d, EARLIEST_BIRTH_YEAR)}–{min(d + 9, this_year)}") for d in decades]
+            )
+        years = [y for y in range(self._decade, self._decade + 10) if y <= this_year]
+        if list(self.birth_year.buttons) != years:
+            self.birth_year.set_choices([(y, str(y)) for y in years])
+        self.decade_heading.setText(self.tr("Decade"))
         self.year_heading.setText(self.tr("Year"))
         self.month_heading.setText(self.tr("Month"))
         self.day_heading.setText(self.tr("Day"))
+        self.birth_decade.set_checked([self._decade])
         self.birth_year.set_checked([self._birth.get("year")])
         self.birth_month.set_checked([self._birth.get("month")])
         self.birth_day.set_checked([self._birth.get("day")])
@@ -383,6 +415,13 @@ class EligibilityScreen(Screen):
             else self.tr("Tap the year, the month and the day.")
         )
         self.next_button.setEnabled(complete)
+
+    def _pick_decade(self, decade: object) -> None:
+        assert isinstance(decade, int)
+        self._decade = decade
+        if _decade_of(self._birth.get("year", decade)) != decade:
+            del self._birth["year"]  # a year of another decade: the visitor is choosing anew
+        self._show_date()
 
     def _pick_date_part(self, part: str, value: object) -> None:
         assert isinstance(value, int)
@@ -427,7 +466,8 @@ class EligibilityScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         wide = event.size().width() >= 1400
-        self.birth_year.set_columns(12 if wide else 6)
+        self.birth_decade.set_columns(9 if wide else 5)
+        self.birth_year.set_columns(10 if wide else 5)
         self.birth_month.set_columns(12 if wide else 6)
         self.birth_day.set_columns(16 if wide else 8)
         self.common_countries.set_columns(5 if wide else 3)

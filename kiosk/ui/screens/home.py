@@ -1,4 +1,5 @@
-"""Home: the doors to everything a visitor can do."""
+"""Home: the doors to everything a visitor can do, every one titled and all in view without
+scrolling on either orientation (nine doors: five a row on a landscape display)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
 
 
+DOOR_WIDTH = 340  # px a door needs at least: five fit across 1920, two across 1080
+DOOR_HEIGHT = 280
+
+
 class HomeScreen(Screen):
     screen_id = ScreenId.HOME
 
@@ -25,7 +30,7 @@ class HomeScreen(Screen):
         self.slogan = label("", "heroSub")
         body.addWidget(self.heading)
         body.addWidget(self.slogan)
-        self.grid = ResponsiveGrid(cell_width=420, max_columns=4)
+        self.grid = ResponsiveGrid(cell_width=DOOR_WIDTH, max_columns=5)
         self.tiles: dict[ScreenId, Tile] = {}
         largest_sector = max(self.catalog.sectors, key=lambda sector: len(sector.programmes))
         doors: list[tuple[ScreenId, str, str]] = [
@@ -34,14 +39,14 @@ class HomeScreen(Screen):
             (ScreenId.SEARCH, "ui", "search"),
             (ScreenId.ABOUT, "ui", "info"),
             (ScreenId.SUPPORT, "ui", "support"),
-            (ScreenId.CONTACTS, "ui", "contact"),
+            (ScreenId.CONTACTS, "ui", "phone"),
             (ScreenId.SHORTLIST, "ui", "list"),
             (ScreenId.SUMMARY, "ui", "summary"),
             (ScreenId.LEAD_CONSENT, "ui", "contact"),
         ]
         for screen, category, icon in doors:
             tile = Tile(svg_pixmap(category, icon, 120))
-            tile.setMinimumHeight(280)
+            tile.setMinimumHeight(DOOR_HEIGHT)
             tile.clicked.connect(self._opener(screen))
             self.tiles[screen] = tile
         self.grid.set_cells(list(self.tiles.values()))
@@ -84,11 +89,17 @@ class HomeScreen(Screen):
             ScreenId.SHORTLIST: (self.tr("My list"), self.tr("The programmes you saved")),
             ScreenId.SUMMARY: (
                 self.tr("My summary"),
-                self.tr("Print it, or take it on your phone"),
+                self.tr("Print it, or take it on your phone")
+                if self.shell.services.settings.booth_network
+                else self.tr("Print it and take it with you"),
+            ),
+            ScreenId.LEAD_CONSENT: (
+                self.tr("Leave your contact"),
+                self.tr("So that VTC can contact you about your enquiry"),
             ),
         }
-        for screen, (title, subtitle) in texts.items():
-            self.tiles[screen].set_texts(title, subtitle)
+        for screen, tile in self.tiles.items():
+            tile.set_texts(*texts[screen])  # a door without texts fails here, not silently
         self.data_date.setText(
             catalog.text("data_date").get(lang) + " · " + catalog.text("data_change_note").get(lang)
         )

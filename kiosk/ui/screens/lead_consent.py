@@ -106,8 +106,7 @@ class LeadConsentScreen(Screen):
 
         self.heading.setText(text("title"))
         clear_layout(self.notice)
-        months = self.shell.services.settings.retention_months
-        for paragraph in notice_paragraphs(catalog, lang, months):
+        for paragraph in notice_paragraphs(catalog, lang, self.shell.services.settings):
             self.notice.addWidget(label(paragraph, "body"))
         self.age_heading.setText(text("age_question"))
         self.ages.set_texts(

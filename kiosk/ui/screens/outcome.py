@@ -1,5 +1,8 @@
 """The outcome of the eligibility check: the verdict in plain words, why (with the leaflet's
-note for each reason), what to do next, a personal timeline, and the answers to change."""
+note for each reason), what to do next, a personal timeline, and the answers to change.
+
+The timeline appears only when the outcome has one (a visitor who may use VPAS), headed "if you
+are eligible" for one who must talk to staff first."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.eligibility import OUTSIDE_SCHEME, UNSURE
 from kiosk.eligibility_flow import questions_to_ask
-from kiosk.milestones import milestones
+from kiosk.milestones import milestones, timeline_heading
 from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import button, card, clear_layout, label
@@ -132,7 +135,7 @@ class OutcomeScreen(Screen):
         self.timeline_card.setVisible(timeline is not None)
         self.timeline_heading.setVisible(timeline is not None)
         if timeline is not None:
-            self.timeline_heading.setText(self.catalog.text("timeline.heading").get(lang))
+            self.timeline_heading.setText(timeline_heading(result, self.catalog, lang))
             self.timeline.set_milestones(milestones(timeline, self.catalog, lang))
             self.timeline_note.setText(self.catalog.text("timeline.note").get(lang))
 

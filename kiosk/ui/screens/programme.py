@@ -32,7 +32,9 @@ class ProgrammeScreen(Screen):
         self.kind = label("", "subtitle")
         self.heading = label("", "hero")
         self.english = label("", "english")
-        for widget in (self.kind, self.heading, self.english):
+        self.new_sector_note = label("", "body")  # the leaflet's footnote 7, for its sector
+        self.new_sector_note.setObjectName("newSectorNote")
+        for widget in (self.kind, self.heading, self.english, self.new_sector_note):
             names.addWidget(widget)
         header.addLayout(names, 1)
         body.addLayout(header)
@@ -85,7 +87,13 @@ class ProgrammeScreen(Screen):
 
     def reset(self) -> None:
         self.programme = None
-        for widget in (self.heading, self.english, self.kind, self.facts_text):
+        for widget in (
+            self.heading,
+            self.english,
+            self.kind,
+            self.new_sector_note,
+            self.facts_text,
+        ):
             widget.clear()
         self.jobs.clear()
 
@@ -98,6 +106,12 @@ class ProgrammeScreen(Screen):
         self.heading.setText(programme.name.get(lang))
         self.english.setText(programme.name.en)
         self.english.setVisible(lang != "en")
+        note = self.catalog.new_sector_note(sector)
+        colon = ": " if lang == "en" else "："
+        self.new_sector_note.setText(
+            f"{sector.name.get(lang)}{colon}{note.get(lang)}" if note else ""
+        )
+        self.new_sector_note.setVisible(note is not None)
         self.check_button.setText(self.tr("Can I join VPAS with this programme?"))
         self.contact_button.setText(self.tr("Ask us about it"))
         self.sector_button.setText(self.tr("Sector: %1").replace("%1", sector.name.get(lang)))

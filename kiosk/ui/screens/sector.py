@@ -53,9 +53,12 @@ class SectorScreen(Screen):
         self.heading = label("", "title")
         self.english = label("", "english")
         self.badge = label("", "badge", wrap=False)
+        self.new_sector_note = label("", "body")  # the leaflet's footnote 7
+        self.new_sector_note.setObjectName("newSectorNote")
         names.addWidget(self.heading)
         names.addWidget(self.english)
         names.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        names.addWidget(self.new_sector_note)
         header.addLayout(names, 1)
         body.addLayout(header)
         self.programmes_heading = label("", "section")
@@ -79,7 +82,7 @@ class SectorScreen(Screen):
     def reset(self) -> None:
         self.sector = None
         self.picture.clear()
-        for widget in (self.heading, self.english, self.badge):
+        for widget in (self.heading, self.english, self.badge, self.new_sector_note):
             widget.clear()
         clear_layout(self.programme_rows)
         self.jobs.clear()
@@ -96,6 +99,9 @@ class SectorScreen(Screen):
         self.english.setVisible(lang != "en")
         self.badge.setText(self.tr("New %1").replace("%1", sector.new_from or ""))
         self.badge.setVisible(bool(sector.new_from))
+        note = self.catalog.new_sector_note(sector)
+        self.new_sector_note.setText(note.get(lang) if note else "")
+        self.new_sector_note.setVisible(note is not None)
         self.programmes_heading.setText(self.catalog.text("headings.column_programmes").get(lang))
         clear_layout(self.programme_rows)
         for programme in sector.programmes:

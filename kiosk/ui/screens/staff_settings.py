@@ -1,5 +1,6 @@
 """Settings booth staff change at a fair: idle timeout, default language, the booth network for
-sharing summaries by QR code, and the HQ sync address and token."""
+sharing summaries by QR code, the addresses of the leaflet's QR codes, and the HQ sync address
+and token."""
 
 from __future__ import annotations
 
@@ -40,8 +41,16 @@ class StaffSettingsScreen(StaffScreen):
             "sync_url": text_field("sync-url", _HINT.ImhUrlCharactersOnly),
             "sync_token": text_field("sync-token", latin, secret=True),
         }
-        self.sections = {key: label("", "section") for key in ("visitors", "booth", "sync")}
+        # One field a link of the content: empty shows ImmD's built-in page, or hides the others.
+        self.link_fields = {
+            link.code: text_field(f"link-{link.code}", _HINT.ImhUrlCharactersOnly)
+            for link in self.catalog.links
+        }
+        self.sections = {
+            key: label("", "section") for key in ("visitors", "booth", "links", "sync")
+        }
         self.captions = {key: label("", "fieldLabel") for key in ("idle", "language", *self.fields)}
+        self.link_captions = {code: label("", "fieldLabel") for code in self.link_fields}
         body.addWidget(self.sections["visitors"])
         for key, widget in (("idle", self.idle), ("language", self.languages)):
             body.addWidget(self.captions[key])
@@ -50,6 +59,10 @@ class StaffSettingsScreen(StaffScreen):
         for key in ("booth_address", "booth_port", "booth_wifi_name", "booth_wifi_password"):
             body.addWidget(self.captions[key])
             body.addWidget(self.fields[key])
+        body.addWidget(self.sections["links"])
+        for code, field in self.link_fields.items():
+            body.addWidget(self.link_captions[code])
+            body.addWidget(field)
         body.addWidget(self.sections["sync"])
         for key in ("sync_url", "sync_token"):
             body.addWidget(self.captions[key])
@@ -69,6 +82,14 @@ class StaffSettingsScreen(StaffScreen):
         self.sections["visitors"].setText(self.tr("Visitors"))
         self.sections["booth"].setText(self.tr("Booth network (summaries by QR code)"))
         self.sections["sync"].setText(self.tr("Sync with the admissions office"))
+        self.sections["links"].setText(
+            self.tr("Links on summaries and screens (the leaflet's QR codes)")
+        )
+        for link in self.catalog.links:
+            self.link_captions[link.code].setText(link.title.get(self.language))
+            self.link_fields[link.code].setPlaceholderText(
+                link.url or self.tr("Not shown until you enter its address (https://…)")
+            )
         self.idle.set_texts(
             {seconds: self.tr("%1 s").replace("%1", str(seconds)) for seconds in IDLE_CHOICES_S}
         )
@@ -91,6 +112,8 @@ class StaffSettingsScreen(StaffScreen):
         self.languages.set_checked([settings.default_language])
         for key, field in self.fields.items():
             field.setText(str(getattr(settings, key)))
+        for code, field in self.link_fields.items():
+            field.setText(settings.link_overrides.get(code, ""))
         self.problem.hide()
 
     def _edited(self) -> Settings:
@@ -112,6 +135,11 @@ class StaffSettingsScreen(StaffScreen):
             booth_wifi_password=texts["booth_wifi_password"],
             sync_url=texts["sync_url"],
             sync_token=texts["sync_token"],
+            link_overrides={
+                code: address
+                for code, field in self.link_fields.items()
+                if (address := field.text().strip())
+            },
         )
 
     def save_settings(self) -> None:

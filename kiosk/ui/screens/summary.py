@@ -1,5 +1,6 @@
 """My summary: the visitor's PDF previewed page by page, a Print button, and QR codes to take the
-PDF away on a phone (served on the booth network), or VTC's page when there is no such network.
+PDF away on a phone (served on the booth network). Without that network the kiosk says so: the
+visitor can print, and the one code left opens the ImmD page the leaflet prints.
 
 The PDF is built and its preview rendered on a worker thread; printing runs on one too. What is
 previewed, printed and downloaded are the same bytes.
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog import Catalog, Link
+from kiosk.catalog import Catalog
 from kiosk.share import ShareError, wifi_qr_payload
 from kiosk.staff_alerts import AlertKind
-from kiosk.summary import SummaryRequest, programmes_link
+from kiosk.summary import OfficialLink, SummaryRequest, immd_link
 from kiosk.ui.background import BackgroundTask
 from kiosk.ui.printing import PrintJob, PrintProblem, pdf_document
 from kiosk.ui.screen_ids import ScreenId
@@ -48,7 +49,7 @@ class SummaryDocument:
 
 
 def make_summary(
-    catalog: Catalog, request: SummaryRequest, links: tuple[Link, ...], page_width: int
+    catalog: Catalog, request: SummaryRequest, links: tuple[OfficialLink, ...], page_width: int
 ) -> SummaryDocument:
     """Build the PDF and render its preview (on a worker thread)."""
     from kiosk.summary_pdf import build_summary_pdf  # reportlab: loaded when first needed
@@ -192,7 +193,7 @@ class SummaryScreen(Screen):
         self.print_button.setEnabled(False)
         self.preview_note.setText(self.tr("Preparing your summary…"))
         clear_layout(self.page_images)
-        catalog, links, width = self.catalog, self.shell.summary_links(), self._preview_width()
+        catalog, links, width = self.catalog, self.shell.official_links(), self._preview_width()
         task = BackgroundTask(lambda: make_summary(catalog, request, links, width), self)
         task.done.connect(self._show_document)
         task.failed.connect(self._build_failed)
@@ -228,7 +229,7 @@ class SummaryScreen(Screen):
 
     # taking it away -------------------------------------------------------------------------
     def _publish(self) -> None:
-        """Serve this PDF on the booth network, or fall back to VTC's page with the codes."""
+        """Serve this PDF on the booth network; without one, the code opens ImmD's page."""
         assert self.document is not None
         self.share_url = ""
         server = self.shell.share_server()
@@ -237,13 +238,9 @@ class SummaryScreen(Screen):
                 self.share_url = server.publish(self.document.pdf)
             except ShareError:
                 self.share_url = ""
-        if self.share_url:
-            self.share_code.set_payload(self.share_url)
-        else:
-            links = self.shell.summary_links()
-            self.share_code.set_payload(
-                programmes_link(links, self.document.request.programme_codes)
-            )
+        immd = immd_link(self.shell.official_links())
+        self.share_code.set_payload(self.share_url or (immd.url if immd else ""))
+        self.share_code.setVisible(bool(self.share_url or immd))
         settings = self.shell.services.settings
         wifi = bool(self.share_url and settings.booth_wifi_name)
         self.wifi_code.set_payload(
@@ -317,6 +314,15 @@ class SummaryScreen(Screen):
         if kind == "printed":
             return self.tr("Printed. Please take your summary from the printer.")
         problem = PrintProblem(values[0])
+        if not self.share_url:  # no code to take the summary away: only staff can help
+            if problem == PrintProblem.NO_PRINTER:
+                return self.tr(
+                    "There is no printer at this kiosk, and it cannot send your summary to a "
+                    "phone here. Please ask our staff."
+                )
+            if problem == PrintProblem.OFFLINE:
+                return self.tr("The printer is offline. Please ask our staff.")
+            return self.tr("Printing did not work. Please ask our staff.")
         if problem == PrintProblem.NO_PRINTER:
             return self.tr(
                 "There is no printer at this kiosk. Scan the QR code below to take your "
@@ -353,11 +359,11 @@ class SummaryScreen(Screen):
                 self.tr("%n page(s), A4: what you see is what prints.", "", pages)
             )
             self.print_button.setEnabled(self._printing is None)
-        self.phone_heading.setText(self.tr("Take it on your phone"))
         self.leave_contact.setText(self.tr("Leave your contact for a reply"))
         settings = self.shell.services.settings
         self.wifi_step.setText(self.tr("1. Join the booth Wi-Fi"))
         if self.share_url:
+            self.phone_heading.setText(self.tr("Take it on your phone"))
             wifi = not self.wifi_code.isHidden()
             download = self.tr("Download your summary")
             self.share_step.setText(f"2. {download}" if wifi else download)
@@ -371,12 +377,17 @@ class SummaryScreen(Screen):
                 note += " " + self.tr("Booth Wi-Fi: %1").replace("%1", settings.booth_wifi_name)
             self.share_note.setText(note)
         else:
-            self.share_step.setText(self.tr("VTC's VPAS page"))
+            # Said as it is: no PDF on the phone; print it. The code is ImmD's page, no more.
+            self.phone_heading.setText(
+                self.catalog.text("summary.official_pages").get(self.language)
+            )
+            immd = immd_link(self.shell.official_links())
+            self.share_step.setText(immd.title.get(self.language) if immd else "")
             self.share_note.setText(
                 self.tr(
-                    "This kiosk is not on a booth network, so it cannot send the PDF to your "
-                    "phone. Scan to open VTC's VPAS page with your programmes, or print your "
-                    "summary."
+                    "This kiosk is not on a booth network, so it cannot send your summary to "
+                    "your phone: please print it. The code opens the Immigration Department's "
+                    "VPAS page."
                 )
             )
         self.print_status.setText(self._status_text())

@@ -46,4 +46,4 @@ class SupportScreen(Screen):
         self.heading.setText(self.catalog.text("headings.support").get(lang))
         for support, (title, description) in zip(self.catalog.supports, self.cards, strict=True):
             title.setText(support.title.get(lang))
-            description.setText(support.description.get(lang))
+            description.setText(support.with_note(support.description, lang))

@@ -139,6 +139,8 @@ class Tile(QPushButton):
         layout.addStretch(1)
 
     def set_texts(self, title: str, subtitle: str = "", badge: str = "") -> None:
+        if not title.strip():
+            raise ValueError("A tile needs a title: an icon alone does not say where it leads.")
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))

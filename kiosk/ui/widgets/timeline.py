@@ -2,7 +2,8 @@
 earliest date for seven years' residence, in date order on one line.
 
 Milestones are evenly spaced rather than to scale: graduation, turning 18 and the return window
-fall within months of each other and would overlap; each label carries its date instead."""
+fall within months of each other and would overlap; each label carries its date instead, as
+kiosk.milestones tells it (an estimate says so)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.milestones import Milestone
 
-LINE_Y = 150
-HEIGHT = 300
+# Room for five lines of 21 px text a side: a label and its date, each wrapped ("March to
+# August 2029 (estimated)").
+LABEL_HEIGHT = 150
+LINE_Y = LABEL_HEIGHT + 36
+HEIGHT = 2 * LINE_Y
 
 
 class TimelineDiagram(QWidget):
@@ -44,8 +48,8 @@ class TimelineDiagram(QWidget):
         for index in range(len(self.milestones)):
             left = self.point_x(index) - label_width / 2
             left = max(0.0, min(left, self.width() - label_width))
-            top = LINE_Y - 128 if index % 2 == 0 else LINE_Y + 28
-            boxes.append(QRectF(left, top, label_width, 100))
+            top = LINE_Y - 28 - LABEL_HEIGHT if index % 2 == 0 else LINE_Y + 28
+            boxes.append(QRectF(left, top, label_width, LABEL_HEIGHT))
         return boxes
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -63,16 +67,14 @@ class TimelineDiagram(QWidget):
         for index, (milestone, box) in enumerate(zip(self.milestones, boxes, strict=True)):
             colour = QColor(milestone.colour)
             x = self.point_x(index)
-            if milestone.until is not None and index < last:
+            if milestone.is_span and index < last:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(QRectF(x, LINE_Y - 12, self._step() * 0.6, 24), 12, 12)
             painter.setPen(QPen(QColor("white"), 4))
             painter.setBrush(colour)
             painter.drawEllipse(QRectF(x - 16, LINE_Y - 16, 32, 32))
-            text = f"{milestone.label}\n{milestone.day.isoformat()}"
-            if milestone.until is not None:
-                text += f" – {milestone.until.isoformat()}"
+            text = f"{milestone.label}\n{milestone.when}"
             painter.setPen(QColor("#1F2A44"))
             vertical = Qt.AlignmentFlag.AlignBottom if index % 2 == 0 else Qt.AlignmentFlag.AlignTop
             flags = Qt.AlignmentFlag.AlignHCenter | vertical | Qt.TextFlag.TextWordWrap
