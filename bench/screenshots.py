@@ -76,6 +76,18 @@ def wait_for_summary(app: QApplication, shell: Shell) -> None:
         app.processEvents()
 
 
+def shoot_outcome_below(app: QApplication, shell: Shell, prefix: Path) -> None:
+    """The outcome scrolled to its timeline (or where it would be), then to its end."""
+    outcome = shell.current
+    bar = outcome.scroll_area.verticalScrollBar()
+    outcome.scroll_area.ensureWidgetVisible(outcome.timeline_heading, 0, 0)  # type: ignore[attr-defined]
+    bar.setValue(max(bar.value(), outcome.timeline_heading.y() - 40))  # type: ignore[attr-defined]
+    grab(app, shell, prefix.with_name(f"{prefix.name}-timeline.png"))
+    bar.setValue(bar.maximum())
+    grab(app, shell, prefix.with_name(f"{prefix.name}-bottom.png"))
+    bar.setValue(0)
+
+
 def shoot_lead_screens(app: QApplication, shell: Shell, prefix: Path) -> None:
     """The consent (under 14, no guardian yet), the form with errors showing, the thank-you."""
     shell.leave_contact()
@@ -260,6 +272,9 @@ def main(out_dir: Path, only: str) -> None:
                 shell.session.answers.update(answers)
                 shell.finish_eligibility()
                 grab(app, shell, out_dir / f"{orientation}-{language}-outcome-{outcome}.png")
+                shoot_outcome_below(
+                    app, shell, out_dir / f"{orientation}-{language}-outcome-{outcome}"
+                )
             for network, settings in (("no-network", no_network), ("booth-network", booth)):
                 services.settings = settings
                 shell.go_to(ScreenId.HOME)

@@ -541,11 +541,6 @@
         <translation>返回主页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lead_thanks.py" line="51"/>
-        <source>My summary: print or scan</source>
-        <translation>我的摘要：打印或扫码</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/lead_thanks.py" line="47"/>
         <source>Your details are saved. Our colleagues will contact you about VTC&apos;s programmes and VPAS.</source>
         <translation>你的资料已保存。我们的同事会就VTC课程及VPAS与你联络。</translation>
@@ -580,11 +575,6 @@
         <location filename="../../kiosk/ui/screens/outcome.py" line="129"/>
         <source>Leave your contact</source>
         <translation>留下联络资料</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/outcome.py" line="128"/>
-        <source>My summary: print or scan</source>
-        <translation>我的摘要：打印或扫码</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/outcome.py" line="92"/>
@@ -782,12 +772,20 @@
     </message>
 </context>
 <context>
-    <name>ShortlistScreen</name>
+    <name>Screen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/shortlist.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="50"/>
         <source>My summary: print or scan</source>
         <translation>我的摘要：打印或扫码</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="51"/>
+        <source>My summary: print</source>
+        <translation>我的摘要：打印</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/shortlist.py" line="46"/>
         <location filename="../../kiosk/ui/screens/shortlist.py" line="65"/>

@@ -148,3 +148,26 @@ def test_the_privacy_notice_names_the_admissions_office_or_the_contact_staff_set
     QApplication.processEvents()  # the new paragraphs' deferred show
     notice = " ".join(texts_in(shell.current))
     assert "privacy@vtc.edu.hk" in notice and "iss@vtc.edu.hk" not in notice
+
+
+@pytest.mark.parametrize(
+    ("settings", "button_text"),
+    [
+        (Settings(), "我的摘要：打印"),
+        (Settings(booth_address="127.0.0.1"), "我的摘要：打印或扫码"),
+    ],
+)
+def test_summary_buttons_offer_scanning_only_on_a_booth_network(
+    shell: Shell, button_text: str
+) -> None:
+    """Without a booth network the phone cannot take the PDF: no button may promise it."""
+    shell.session.answers.update({"hong_kong_resident": True})
+    shell.finish_eligibility()
+    for screen_id, name in (
+        (ScreenId.OUTCOME, "summary_button"),
+        (ScreenId.SHORTLIST, "summary"),
+        (ScreenId.LEAD_THANKS, "summary"),
+    ):
+        screen = shell.screens[screen_id]
+        screen.retranslate()
+        assert getattr(screen, name).text() == button_text, screen_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalog import Catalog
@@ -49,6 +49,13 @@ class Screen(QWidget):
 
     def reset(self) -> None:
         """Forget everything about the visitor who just left."""
+
+    def summary_door_text(self) -> str:
+        """The button to the visitor's summary: it offers the phone take-away (a QR code) only
+        where the booth network can hand the PDF over."""
+        if self.shell.services.settings.booth_network:
+            return QCoreApplication.translate("Screen", "My summary: print or scan")
+        return QCoreApplication.translate("Screen", "My summary: print")
 
     def scrolling_body(self) -> QVBoxLayout:
         """Make this screen one kinetic-scrolling column; return the column's layout."""

@@ -39,10 +39,10 @@ class HomeScreen(Screen):
             (ScreenId.SEARCH, "ui", "search"),
             (ScreenId.ABOUT, "ui", "info"),
             (ScreenId.SUPPORT, "ui", "support"),
-            (ScreenId.CONTACTS, "ui", "phone"),
+            (ScreenId.CONTACTS, "ui", "contact"),
             (ScreenId.SHORTLIST, "ui", "list"),
             (ScreenId.SUMMARY, "ui", "summary"),
-            (ScreenId.LEAD_CONSENT, "ui", "contact"),
+            (ScreenId.LEAD_CONSENT, "ui", "leave-contact"),
         ]
         for screen, category, icon in doors:
             tile = Tile(svg_pixmap(category, icon, 120))

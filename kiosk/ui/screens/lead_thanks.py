@@ -48,5 +48,5 @@ class LeadThanksScreen(Screen):
                 "and VPAS."
             )
         )
-        self.summary.setText(self.tr("My summary: print or scan"))
+        self.summary.setText(self.summary_door_text())
         self.home.setText(self.tr("Back to home"))

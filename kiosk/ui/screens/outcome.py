@@ -128,7 +128,7 @@ class OutcomeScreen(Screen):
         )
         self.explore.setText(self.tr("Explore the programmes"))
         self.contacts.setText(self.tr("Contact us"))
-        self.summary_button.setText(self.tr("My summary: print or scan"))
+        self.summary_button.setText(self.summary_door_text())
         self.leave_contact.setText(self.tr("Leave your contact"))
 
         timeline = result.timeline

@@ -69,7 +69,7 @@ class ShortlistScreen(Screen):
             else self.tr("%n programmes on your list", "", len(shortlist))
         )
         self.browse.setText(self.tr("Explore sectors"))
-        self.summary.setText(self.tr("My summary: print or scan"))
+        self.summary.setText(self.summary_door_text())
         self.summary.setVisible(bool(shortlist))
         clear_layout(self.rows)
         for code in shortlist:
