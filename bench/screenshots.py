@@ -40,19 +40,11 @@ from tests.keyboard_driver import (
     tap_candidate,
     tap_keys,
 )
+from tests.personas import SHENZHEN_STUDENT
 from tests.staff import STAFF_PASSPHRASE, STAFF_PIN, START, many_leads, seed_fair_day
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
-A_VISITOR = {
-    "hong_kong_resident": False,
-    "nationalities": ["CN"],
-    "birth_date": "2008-03-15",
-    "intake_year": 2026,
-    "programme": "software-engineering",
-    "previous_iang": False,
-    "finish_within_3_years": True,
-    "bring_dependants_while_studying": False,
-}
+A_VISITOR = SHENZHEN_STUDENT
 OUTCOME_PERSONAS = {
     "likely_eligible": A_VISITOR,
     "eligible_with_conditions": {**A_VISITOR, "birth_date": "2010-11-02", "programme": None},

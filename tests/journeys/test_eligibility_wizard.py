@@ -12,6 +12,7 @@ from kiosk.ui.screen_ids import ScreenId
 from kiosk.ui.screens.eligibility import EligibilityScreen
 from kiosk.ui.screens.outcome import OutcomeScreen
 from kiosk.ui.shell import Shell
+from tests.personas import SHENZHEN_STUDENT
 from tests.qt_fixtures import tap
 
 pytestmark = pytest.mark.journey
@@ -73,16 +74,7 @@ def test_a_mainland_student_is_likely_eligible(
     outcome = shell.current
     assert isinstance(outcome, OutcomeScreen)
     assert outcome.headline.text() == "You are likely to be eligible for VPAS"
-    assert shell.session.answers == {
-        "hong_kong_resident": False,
-        "nationalities": ["CN"],
-        "birth_date": "2008-03-15",
-        "intake_year": 2026,
-        "programme": "software-engineering",
-        "previous_iang": False,
-        "finish_within_3_years": True,
-        "bring_dependants_while_studying": False,
-    }
+    assert shell.session.answers == SHENZHEN_STUDENT
     assert shell.session.outcome is not None
     assert shell.session.outcome["outcome"] == "likely_eligible"
     assert outcome.timeline_card.isVisible()

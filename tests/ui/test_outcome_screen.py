@@ -11,17 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from kiosk.l10n import Language
 from kiosk.ui.screens.outcome import OutcomeScreen
 from kiosk.ui.shell import Shell
+from tests.personas import SHENZHEN_STUDENT
 
-ELIGIBLE: dict[str, Any] = {
-    "hong_kong_resident": False,
-    "nationalities": ["CN"],
-    "birth_date": "2008-03-15",
-    "intake_year": 2026,
-    "programme": "software-engineering",
-    "previous_iang": False,
-    "finish_within_3_years": True,
-    "bring_dependants_while_studying": False,
-}
+ELIGIBLE = SHENZHEN_STUDENT
 
 
 def show_outcome(shell: Shell, answers: dict[str, Any], language: Language) -> OutcomeScreen:

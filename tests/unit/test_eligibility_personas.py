@@ -20,6 +20,7 @@ import pytest
 from kiosk.catalog import Catalog
 from kiosk.eligibility import AnswerError, evaluate, parse_answers
 from kiosk.errors import KioskError
+from tests.personas import SHENZHEN_STUDENT
 
 ANSWER_KEYS: Final = (
     "hong_kong_resident",
@@ -60,18 +61,7 @@ STAFF: Final = "talk_to_staff"
 
 MISSING: Final = object()
 
-# A Shenzhen student who answers everything the scheme wants. For intake 2026:
-# G = 2028-08-31, return window March to August 2029, turns 18 on 2026-03-15.
-SHENZHEN: Final[dict[str, Any]] = {
-    "hong_kong_resident": False,
-    "nationalities": ["CN"],
-    "birth_date": "2008-03-15",
-    "intake_year": 2026,
-    "programme": "software-engineering",
-    "previous_iang": False,
-    "finish_within_3_years": True,
-    "bring_dependants_while_studying": False,
-}
+SHENZHEN: Final = SHENZHEN_STUDENT
 
 
 def visitor(**changes: object) -> dict[str, Any]:
