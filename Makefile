@@ -21,7 +21,7 @@ translations: $(STAMP)
 	$(BIN)/python -m kiosk.i18n_build
 
 # Rebuilds the bundled content database only when a source changed.
-kiosk/data/content.sqlite: $(wildcard kiosk/data/content/*.toml) $(STAMP)
+kiosk/data/content.sqlite: $(wildcard kiosk/data/content/*.toml) kiosk/i18n_build.py $(STAMP)
 	$(BIN)/kiosk content build
 
 content: kiosk/data/content.sqlite

@@ -8,6 +8,7 @@ come from CLDR (babel), so the kiosk itself never needs OpenCC, pypinyin or babe
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import tempfile
@@ -41,16 +42,24 @@ from kiosk.data.content_models import (
 )
 from kiosk.data.content_source import ContentSource, SourceCountries, SourceText, read_sources
 from kiosk.errors import KioskError
-from kiosk.i18n_build import to_hong_kong
+from kiosk.i18n_build import HONG_KONG_WORDS, to_hong_kong
 from kiosk.l10n import L10n
 
 # CLDR's locales for the kiosk's languages: Hong Kong's own names (馬里, 群島), not Taiwan's.
 CLDR_LOCALES = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant_HK", "en": "en"}
 
 
+# The build-time libraries whose data becomes content: zh-Hant, pinyin forms, country names.
+CONVERTING_LIBRARIES = ("opencc", "pypinyin", "babel", "pycountry")
+
+
 def source_hash(source_dir: Path) -> str:
-    """What the built database is a function of: the schema version and the source files."""
+    """What the built database is a function of: the schema version, the source files, the Hong
+    Kong word list and the versions of the libraries that convert them."""
     digest = hashlib.sha256(f"schema={CONTENT_SCHEMA_VERSION}\n".encode())
+    digest.update(json.dumps(HONG_KONG_WORDS, ensure_ascii=False, sort_keys=True).encode())
+    for library in CONVERTING_LIBRARIES:
+        digest.update(f"\n{library}={importlib.metadata.version(library)}".encode())
     for path in sorted(source_dir.glob("*.toml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
